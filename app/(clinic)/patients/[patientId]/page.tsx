@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/require-user";
+import { ageOn, fullName } from "@/lib/patients/format";
+import { levelLabels, sexLabels, sportLabels } from "@/lib/validation/patient";
+import { loadPatientOr404 } from "./load-patient";
+
+export const metadata: Metadata = { title: "Patient" };
+
+export default async function PatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<{ created?: string; saved?: string }>;
+}) {
+  const actor = await requireRole("clinician", "admin");
+  const { patientId } = await params;
+  const flags = await searchParams;
+  const p = await loadPatientOr404(actor, patientId);
+  const rows: Array<[string, string]> = [
+    ["Date of birth", `${p.dateOfBirth} (${ageOn(p.dateOfBirth)} years)`],
+    ["Sex", sexLabels[p.sex]],
+    ["Sport", `${sportLabels[p.sport]}${p.level ? ` · ${levelLabels[p.level]}` : ""}`],
+    ["Email", p.email ?? "—"],
+    ["Phone", p.phone ?? "—"],
+    ["Clinician", p.clinicianName],
+    ["Status", p.status === "active" ? "Active" : "Discharged"],
+  ];
+  return (
+    <div className="space-y-6">
+      {flags.created || flags.saved ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+          {flags.created ? "Patient added." : "Changes saved."}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-600">
+            <Link href="/patients" className="hover:underline">
+              My caseload
+            </Link>{" "}
+            /
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{fullName(p)}</h1>
+        </div>
+        <Button variant="outline" asChild>
+          <Link href={`/patients/${p.id}/edit`}>Edit details</Link>
+        </Button>
+      </div>
+      <Card>
+        <CardHeader>
+          <h2 className="font-semibold">Details</h2>
+        </CardHeader>
+        <CardBody>
+          <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2">
+            {rows.map(([k, v]) => (
+              <div key={k}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{k}</dt>
+                <dd className="text-sm">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {p.notes ? (
+            <div className="mt-5">
+              <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Notes</h3>
+              <p className="mt-1 whitespace-pre-wrap text-sm">{p.notes}</p>
+            </div>
+          ) : null}
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+// Append-only: a trigger in the migrations rejects UPDATE and DELETE (ADR 0005).
+// No FK to patients or users on purpose: the trail must outlive the rows it describes.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: bigint("id", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid("actor_user_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    patientId: uuid("patient_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index("audit_patient_idx").on(t.clinicId, t.patientId, t.at),
+    index("audit_actor_idx").on(t.clinicId, t.actorUserId, t.at),
+    index("audit_at_idx").on(t.clinicId, t.at),
+  ],
+);
+
+export type AuditEvent = typeof auditEvents.$inferSelect;

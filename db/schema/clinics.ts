@@ -1,0 +1,19 @@
+import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Per-clinic preferences; every key optional so old rows stay valid as settings grow. */
+export type ClinicSettings = {
+  units?: "km" | "mi";
+  paperSize?: "A4" | "LETTER";
+  idleTimeoutMinutes?: number;
+};
+
+// The tenant itself. On Citus this is a reference table (ADR 0002); every other table is
+// distributed by clinic_id.
+export const clinics = pgTable("clinics", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  settings: jsonb("settings").$type<ClinicSettings>().notNull().default({}),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Clinic = typeof clinics.$inferSelect;

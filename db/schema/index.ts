@@ -1,0 +1,5 @@
+export * from "./clinics";
+export * from "./users";
+export * from "./sessions";
+export * from "./patients";
+export * from "./audit";

@@ -1,0 +1,47 @@
+import { sql } from "drizzle-orm";
+import { check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { clinics } from "./clinics";
+import { users } from "./users";
+
+// Enum values match the assessment contract v1 (lib/clinical/contract.ts) so a patient's sport
+// feeds the engine without translation.
+export const patientSex = pgEnum("patient_sex", ["female", "male", "other", "unspecified"]);
+export const sport = pgEnum("sport", ["running", "lifting", "crossfit", "hyrox", "hybrid", "team_sport", "other"]);
+export const sportLevel = pgEnum("sport_level", ["recreational", "competitive", "elite"]);
+export const patientStatus = pgEnum("patient_status", ["active", "discharged"]);
+
+export const patients = pgTable(
+  "patients",
+  {
+    clinicId: uuid("clinic_id").notNull().references(() => clinics.id),
+    id: uuid("id").notNull().defaultRandom(),
+    clinicianId: uuid("clinician_id").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    sex: patientSex("sex").notNull(),
+    sport: sport("sport").notNull(),
+    level: sportLevel("level"),
+    email: text("email"),
+    phone: text("phone"),
+    notes: text("notes"),
+    status: patientStatus("status").notNull().default("active"),
+    // Optimistic concurrency: an update must name the version it read (ADR 0004).
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId, t.clinicianId], foreignColumns: [users.clinicId, users.id] }),
+    index("patients_clinician_idx").on(t.clinicId, t.clinicianId, t.lastName, t.firstName),
+    index("patients_name_idx").on(t.clinicId, t.lastName, t.firstName),
+    check("patients_first_name_nonblank", sql`length(btrim(${t.firstName})) > 0`),
+    check("patients_last_name_nonblank", sql`length(btrim(${t.lastName})) > 0`),
+    check("patients_dob_range", sql`${t.dateOfBirth} >= '1900-01-01'`),
+    check("patients_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+
+export type Patient = typeof patients.$inferSelect;
+export type NewPatient = typeof patients.$inferInsert;

@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import type { UserRole } from "@/db/schema";
+import { isAppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { getActor } from "./require-user";
+
+type RouteCtx<P> = { actor: Actor; db: Db; params: P };
+
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "cache-control": "no-store" } });
+
+/** Route handlers' twin of authedAction: 401 signed out, 403 wrong role, typed errors mapped once. */
+export function authedRoute<P = Record<string, string>>(
+  opts: { roles: readonly UserRole[] },
+  fn: (req: Request, ctx: RouteCtx<P>) => Promise<Response>,
+) {
+  return async (req: Request, segment: { params: Promise<P> }): Promise<Response> => {
+    const actor = await getActor();
+    if (!actor) return json(401, { error: { code: "unauthorized:session", message: "Sign in first." } });
+    if (!opts.roles.includes(actor.role)) {
+      return json(403, { error: { code: "forbidden:role", message: "Your role does not allow this." } });
+    }
+    try {
+      return await fn(req, { actor, db: await getDb(), params: await segment.params });
+    } catch (err) {
+      if (isAppError(err)) {
+        return json(err.status, { error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } });
+      }
+      console.error("[route] unexpected failure", err instanceof Error ? err.name : typeof err);
+      return json(500, { error: { code: "internal:server", message: "Something went wrong." } });
+    }
+  };
+}
+
+/** Reads a JSON body; malformed JSON is the caller's 400, not our 500. */
+export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, body: await req.json() };
+  } catch {
+    return { ok: false, response: json(400, { error: { code: "invalid:json", message: "The body is not valid JSON." } }) };
+  }
+}
+
+export { json as jsonResponse };

@@ -1,0 +1,63 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// Every environment variable the server reads, validated once (conventions §12).
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; pgliteDir: string };
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+/** Where the embedded database and its generated secret live when DATABASE_URL is unset. */
+export function defaultPgliteDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+/**
+ * On the embedded default, the auth secret is generated on first start and kept beside the data
+ * (in the data directory's parent, so PGlite's own files stay untouched). With DATABASE_URL the
+ * operator must provide it: a generated secret would differ between app servers.
+ */
+export function ensureEmbeddedAuthSecret(pgliteDir: string): string {
+  const file = path.join(path.dirname(pgliteDir), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const pgliteDir = defaultPgliteDir();
+  let secret = parsed.data.AUTH_SECRET;
+  if (!secret) {
+    if (parsed.data.DATABASE_URL) {
+      throw new EnvError(
+        "AUTH_SECRET is required when DATABASE_URL is set. Generate one with `openssl rand -base64 32` and set it for every app server.",
+      );
+    }
+    secret = ensureEmbeddedAuthSecret(pgliteDir);
+  }
+  // next-auth reads process.env.AUTH_SECRET itself.
+  process.env.AUTH_SECRET = secret;
+  cached = { ...parsed.data, AUTH_SECRET: secret, pgliteDir };
+  return cached;
+}

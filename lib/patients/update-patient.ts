@@ -1,0 +1,60 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patients } from "@/db/schema";
+import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import type { PatientUpdateValues } from "@/lib/validation/patient";
+
+const editable = ["firstName", "lastName", "dateOfBirth", "sex", "sport", "level", "email", "phone", "notes"] as const;
+
+/**
+ * Saves an edit only if nobody saved since the clinician opened the form (version check);
+ * otherwise a conflict, never a silent overwrite.
+ */
+export async function updatePatient(db: Db, actor: Actor, values: PatientUpdateValues) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(patients)
+      .where(and(eq(patients.clinicId, actor.clinicId), eq(patients.id, values.patientId)))
+      .for("update");
+    if (!before) throw new AppError("not_found", "patient", "Patient not found");
+    if (before.version !== values.version) {
+      throw new AppError(
+        "conflict",
+        "patient",
+        "Someone else saved this patient while you were editing. Reload to see their changes, then apply yours again.",
+      );
+    }
+    const next = {
+      firstName: values.firstName,
+      lastName: values.lastName,
+      dateOfBirth: values.dateOfBirth,
+      sex: values.sex,
+      sport: values.sport,
+      level: values.level ?? null,
+      email: values.email ?? null,
+      phone: values.phone ?? null,
+      notes: values.notes ?? null,
+    };
+    const changed = editable.filter((k) => (before[k] ?? null) !== (next[k] ?? null));
+    const [row] = await tx
+      .update(patients)
+      .set({ ...next, version: sql`${patients.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(patients.clinicId, actor.clinicId), eq(patients.id, values.patientId), eq(patients.version, values.version)))
+      .returning();
+    if (!row) throw new AppError("conflict", "patient", "Someone else saved this patient while you were editing.");
+    // Field names only: the trail records what changed, not the clinical content.
+    await recordAuditEvent(tx, {
+      ...actorAudit(actor),
+      action: "patient.update",
+      entityType: "patient",
+      entityId: row.id,
+      patientId: row.id,
+      detail: { fields: changed, version: row.version },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+// One schema for the browser (react-hook-form's zodResolver) and the server action. Inputs are
+// strings, as a form posts them, so the same schema validates a no-JavaScript POST.
+export const SEXES = ["female", "male", "other", "unspecified"] as const;
+export const SPORTS = ["running", "lifting", "crossfit", "hyrox", "hybrid", "team_sport", "other"] as const;
+export const LEVELS = ["recreational", "competitive", "elite"] as const;
+
+export const sexLabels: Record<(typeof SEXES)[number], string> = {
+  female: "Female",
+  male: "Male",
+  other: "Other",
+  unspecified: "Prefer not to say",
+};
+export const sportLabels: Record<(typeof SPORTS)[number], string> = {
+  running: "Running",
+  lifting: "Lifting",
+  crossfit: "CrossFit",
+  hyrox: "HYROX",
+  hybrid: "Hybrid",
+  team_sport: "Team sport",
+  other: "Other",
+};
+export const levelLabels: Record<(typeof LEVELS)[number], string> = {
+  recreational: "Recreational",
+  competitive: "Competitive",
+  elite: "Elite",
+};
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export const patientFormSchema = z.object({
+  firstName: z.string().trim().min(1, "Enter a first name").max(100, "First name must be at most 100 characters"),
+  lastName: z.string().trim().min(1, "Enter a last name").max(100, "Last name must be at most 100 characters"),
+  dateOfBirth: z
+    .string()
+    .trim()
+    .regex(isoDate, "Enter the date of birth as YYYY-MM-DD")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Enter a real date")
+    .refine((v) => v >= "1900-01-01", "Date of birth must be after 1900")
+    .refine((v) => v <= new Date().toISOString().slice(0, 10), "Date of birth cannot be in the future"),
+  sex: z.enum(SEXES, { message: "Choose an option" }),
+  sport: z.enum(SPORTS, { message: "Choose the main sport" }),
+  level: z
+    .union([z.enum(LEVELS), z.literal("")], { message: "Choose a level" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  email: z
+    .string()
+    .trim()
+    .max(254, "Email must be at most 254 characters")
+    .optional()
+    .refine((v) => !v || z.email().safeParse(v).success, "Enter a valid email address")
+    .transform((v) => (v ? v.toLowerCase() : undefined)),
+  phone: z
+    .string()
+    .trim()
+    .max(40, "Phone must be at most 40 characters")
+    .optional()
+    .refine((v) => !v || /^[+()\d\s.-]{5,}$/.test(v), "Enter a phone number using digits, spaces, + ( ) - .")
+    .transform((v) => (v ? v : undefined)),
+  notes: optionalText(4000, "Notes"),
+});
+
+export type PatientFormInput = z.input<typeof patientFormSchema>;
+export type PatientFormValues = z.output<typeof patientFormSchema>;
+
+/** Editing also names the version the clinician started from, to detect concurrent edits. */
+export const patientUpdateSchema = patientFormSchema.extend({
+  patientId: z.uuid("Unknown patient"),
+  version: z.coerce.number().int().min(1),
+});
+export type PatientUpdateValues = z.output<typeof patientUpdateSchema>;
+
+export const caseloadQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});

@@ -1,0 +1,34 @@
+// @ts-check
+
+// Headers every response carries. The page CSP (with a per-request nonce) is set in proxy.ts;
+// responses the proxy does not see (API, assets) get the strict fallback below.
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Bundling breaks PGlite's file loading and react-pdf's font handling (stack-notes).
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2"],
+  allowedDevOrigins: ["127.0.0.1"],
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
