@@ -1,0 +1,12 @@
+// Public surface of the clinical engine. Pure TypeScript: import from here, not from deep paths.
+export * from "./contract";
+export { evaluate, parseAndEvaluate, buildContext, type FieldError, type ParseAndEvaluateResult } from "./engine";
+export { evaluateBatch, formatFieldErrors, type BatchItem, type BatchResult } from "./batch";
+export { defaultEngineSettings, engineSettingsSchema, resolveSettings, type EngineSettings, type EngineSettingsInput } from "./settings";
+export { RULESET_VERSION, CONTRACT_VERSION } from "./version";
+export { ruleset } from "./rules";
+export type { Rule, RuleContext, RuleHit, RuleOutcome } from "./rules";
+export { capacityCatalogue, catalogueEntry, populationNorm, type CatalogueEntry } from "./capacity/catalogue";
+export { scoreCapacity, isRealChange } from "./capacity/score";
+export { renderRulesDoc } from "./rules-doc";
+export { traceability, planElements } from "./traceability";

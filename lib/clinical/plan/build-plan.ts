@@ -1,0 +1,253 @@
+import type { Plan, PlanStage, Reason, ReasonCategory, Verdict } from "../contract";
+import type { RuleContext } from "../rules/types";
+import { advice, crossTraining, deloadEveryWeeks, painRules, seekCareIf } from "./guidance";
+import { chooseStrength } from "./strength";
+
+// Builds the staged plan from the verdict and what drove it. Figures:
+// - first reduced stage: running 60-80 % of usual (seed 004, P3); a flare takes another 10-20 %
+//   off (about 50-70 %); easy effort RPE 3-4, no intervals, hills or progression runs (P1);
+// - long run never above 1.1 × the longest run of the last 30 days (Frandsen 2025), and
+//   shortened in reduced stages in proportion to the volume cut (P3);
+// - a planned lighter week every 4-6 weeks (F4, F5).
+// urgent_referral has no plan: the patient needs emergency care, not a training plan.
+
+type Range = { min: number; max: number };
+
+/** Rules whose firing means symptoms are flaring: the first stage cuts deeper and easier. */
+const FLARE_RULES: ReadonlySet<string> = new Set([
+  "acute.protective_state",
+  "symptoms.activity_pain_too_high",
+  "symptoms.next_day_worse",
+  "symptoms.sharp_pain",
+  "symptoms.altered_movement",
+]);
+
+type Driver = "flare" | "capacity" | "load" | "fatigue" | "symptoms";
+
+function driverOf(reasons: readonly Reason[], verdict: Verdict): Driver {
+  const top = reasons.filter((r) => r.verdict === verdict);
+  if (top.some((r) => FLARE_RULES.has(r.ruleId))) return "flare";
+  const cats = new Set<ReasonCategory>(top.map((r) => r.category));
+  if (cats.has("acute")) return "flare";
+  if (cats.has("capacity")) return "capacity";
+  if (cats.has("load")) return "load";
+  if (cats.has("fatigue") || cats.has("recovery")) return "fatigue";
+  return "symptoms";
+}
+
+const FIRST_TITLES: Record<Driver, string> = {
+  flare: "Calm the flare-up: easy, low-irritation training only",
+  capacity: "Build capacity while running stays easy and shorter",
+  load: "Bring training load back within what you recover from",
+  fatigue: "Lighter training to clear built-up fatigue",
+  symptoms: "Settle symptoms with easy training",
+};
+
+type StageSpec = {
+  key: string;
+  title: string;
+  weeks: Range;
+  volume: Range;
+  rpe: number;
+  intensity: boolean;
+  reduced: boolean;
+  strength: "early" | "later";
+  progressWhen: string[];
+  regressWhen: string[];
+};
+
+const floor1 = (n: number) => Math.floor(n * 10 + 1e-9) / 10;
+
+const REGRESS_COMMON = [
+  "Pain goes above 5/10, turns sharp, or is worse the next morning: drop back to the previous stage.",
+  "You start limping or changing how you move to protect the area.",
+];
+
+function progressCriteria(ctx: RuleContext): string[] {
+  const out = ["A full week at this stage with pain at 3/10 or less and no worse the next morning."];
+  const c = ctx.input.complaint;
+  if (c?.onset === "acute" && ctx.input.symptoms?.cannotBendForward) out.push("Bending forward feels possible again without guarding.");
+  return out;
+}
+
+function capacityCriteria(ctx: RuleContext): string[] {
+  return ctx.capacity
+    .filter((c) => !c.meetsTarget && c.targetKind !== "none")
+    .map((c) => {
+      const name = c.test.replaceAll("_", " ");
+      return c.targetKind === "symmetry"
+        ? `${name}: weaker side within ${100 - ctx.settings.lsiMinPct} % of the stronger side at retest.`
+        : `${name}: ${c.target} ${c.unit} or more on each side${c.lsiPct !== undefined ? `, within ${100 - ctx.settings.lsiMinPct} % of each other` : ""}.`;
+    });
+}
+
+function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: Range): StageSpec[] {
+  const base = progressCriteria(ctx);
+  const capacity = capacityCriteria(ctx);
+  const returnStage: StageSpec = {
+    key: "return",
+    title: "Return to full training",
+    weeks: { min: 1, max: 2 },
+    volume: { min: 100, max: 110 },
+    rpe: 9,
+    intensity: true,
+    reduced: false,
+    strength: "later",
+    progressWhen: [`Training feels normal for two weeks; from here, keep a lighter week every ${deload.min}-${deload.max} weeks.`],
+    regressWhen: REGRESS_COMMON,
+  };
+
+  switch (verdict) {
+    case "push":
+      return [
+        {
+          key: "train",
+          title: "Keep training and progress steadily",
+          weeks: { min: deload.min, max: deload.max },
+          volume: { min: 100, max: 110 },
+          rpe: 9,
+          intensity: true,
+          reduced: false,
+          strength: "later",
+          progressWhen: [
+            "Sessions feel normal and pain stays at 3/10 or less: add no more than about 10 % a week.",
+            `Take the planned lighter week after ${deload.min}-${deload.max} weeks.`,
+          ],
+          regressWhen: [
+            ...REGRESS_COMMON,
+            "Several signs of overreaching at once (resting heart rate up for days, worse sleep, stalled performance, no drive for days): take the lighter week early.",
+          ],
+        },
+      ];
+    case "refer":
+      return [
+        {
+          key: "hold",
+          title: "Hold and reduce training while awaiting medical review",
+          weeks: { min: 1, max: 2 },
+          volume: { min: 50, max: 70 },
+          rpe: 3,
+          intensity: false,
+          reduced: true,
+          strength: "early",
+          progressWhen: ["The reviewing clinician has seen you and cleared you to progress."],
+          regressWhen: ["Any symptom on the seek-care list appears: stop training and seek care as described."],
+        },
+      ];
+    case "modify":
+      return [
+        {
+          key: "settle",
+          title: FIRST_TITLES[driver],
+          weeks: { min: 1, max: 2 },
+          volume: { min: 60, max: 80 },
+          rpe: 4,
+          intensity: false,
+          reduced: true,
+          strength: "early",
+          progressWhen: base,
+          regressWhen: REGRESS_COMMON,
+        },
+        {
+          key: "rebuild",
+          title: "Rebuild volume, still mostly easy",
+          weeks: { min: 1, max: 3 },
+          volume: { min: 80, max: 100 },
+          rpe: 6,
+          intensity: false,
+          reduced: false,
+          strength: "later",
+          progressWhen: [...base, ...capacity],
+          regressWhen: REGRESS_COMMON,
+        },
+        returnStage,
+      ];
+    case "back_off": {
+      const flare = driver === "flare";
+      return [
+        {
+          key: flare ? "calm" : "reduce",
+          title: FIRST_TITLES[driver],
+          weeks: { min: 1, max: 2 },
+          volume: flare ? { min: 50, max: 70 } : { min: 60, max: 80 },
+          rpe: flare ? 3 : 4,
+          intensity: false,
+          reduced: true,
+          strength: "early",
+          progressWhen: base,
+          regressWhen: [...REGRESS_COMMON, "Still flaring at this dose: cut another 10-20 % and contact your clinician."],
+        },
+        {
+          key: "rebuild",
+          title: driver === "capacity" ? "Rebuild capacity and volume" : "Rebuild volume gradually",
+          weeks: { min: 2, max: 4 },
+          volume: { min: 70, max: 90 },
+          rpe: 5,
+          intensity: false,
+          reduced: true,
+          strength: "later",
+          progressWhen: [...base, ...capacity],
+          regressWhen: REGRESS_COMMON,
+        },
+        {
+          key: "reload",
+          title: "Reload: bring back one harder session a week",
+          weeks: { min: 2, max: 3 },
+          volume: { min: 90, max: 100 },
+          rpe: 7,
+          intensity: true,
+          reduced: false,
+          strength: "later",
+          progressWhen: ["Two weeks including a harder session with pain at 3/10 or less and no next-morning flare."],
+          regressWhen: REGRESS_COMMON,
+        },
+        returnStage,
+      ];
+    }
+    case "urgent_referral":
+      return [];
+  }
+}
+
+export function buildPlan(ctx: RuleContext, verdict: Verdict, reasons: readonly Reason[]): Plan | null {
+  if (verdict === "urgent_referral") return null;
+  const deload = deloadEveryWeeks(ctx);
+  const driver = driverOf(reasons, verdict);
+  const load = ctx.input.load;
+  const runs = ctx.runningSport || (load?.runKmPerWeekUsual ?? 0) > 0 || (load?.runKmPerWeekNow ?? 0) > 0;
+  const longest = load?.longestRunKm30d;
+  const spikeCap = longest !== undefined ? longest * ctx.settings.longRunSpikeFactor : undefined;
+
+  const stages: PlanStage[] = stageSpecs(ctx, verdict, driver, deload).map((s) => {
+    const stage: PlanStage = {
+      key: s.key,
+      title: s.title,
+      weeks: s.weeks,
+      trainingHoursPct: s.volume,
+      maxEffortRpe: s.rpe,
+      intensityAllowed: s.intensity,
+      crossTraining: crossTraining(ctx, s.reduced),
+      strength: chooseStrength(ctx, s.strength),
+      progressWhen: s.progressWhen,
+      regressWhen: s.regressWhen,
+    };
+    if (runs) {
+      stage.runVolumePct = s.volume;
+      if (longest !== undefined && spikeCap !== undefined && longest > 0) {
+        // Shorten the long run with the volume (P3), and never beyond the spike guard (Frandsen 2025).
+        stage.longRunKmMax = floor1(Math.min(spikeCap, (longest * s.volume.max) / 100));
+      }
+    }
+    return stage;
+  });
+
+  const plan: Plan = {
+    stages,
+    painRules: painRules(ctx),
+    deloadEveryWeeks: deload,
+    seekCareIf: seekCareIf(ctx),
+  };
+  const a = advice(ctx, reasons);
+  if (a.length > 0) plan.advice = a;
+  return plan;
+}

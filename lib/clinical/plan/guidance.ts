@@ -1,0 +1,123 @@
+import type { PainRule, Reason, Region } from "../contract";
+import type { RuleContext } from "../rules/types";
+import { BACK_REGIONS, SPINAL_REGIONS } from "../rules/types";
+
+// Plan content that is not a stage setting: the pain traffic light (P8, P2, Silbernagel 2007),
+// when to seek care (P9 and the red-flag screen), cross-training swaps (P4, B2), and advice
+// (R1, P5, P6, P7, B2, F5). Patient-facing wording, written for this product.
+
+export function painRules(ctx: RuleContext): PainRule[] {
+  const { painGreenMax: g, painAcceptableMax: a } = ctx.settings;
+  return [
+    {
+      level: "green",
+      when: `Pain stays at ${g}/10 or less during the session and is no worse the next morning.`,
+      then: "Carry on as planned. Move to the next stage when its criteria are met.",
+    },
+    {
+      level: "amber",
+      when: `Pain reaches ${g + 1}-${a}/10, or a moderate ache holds steady through the session.`,
+      then: "Shorten the session, keep the effort easy, and do not step up this week.",
+    },
+    {
+      level: "red",
+      when: `Pain goes above ${a}/10, turns sharp or catching, or is worse the next morning than before the session (24-hour rule).`,
+      then: "Stop that activity for the day. Next time, cut the dose by another 10-20 %, and tell your clinician if it happens twice.",
+    },
+  ];
+}
+
+const LOWER_LIMB: ReadonlySet<Region> = new Set<Region>(["hip", "hamstring", "knee", "shin", "achilles_calf", "foot_ankle"]);
+const UPPER_LIMB: ReadonlySet<Region> = new Set<Region>(["shoulder", "elbow", "neck"]);
+
+export function seekCareIf(ctx: RuleContext): string[] {
+  const region = ctx.input.complaint?.region;
+  const list = [
+    "Symptoms get worse from one week to the next.",
+    "You cannot find any reduced amount of training that your body tolerates.",
+    "Chest pain, unusual breathlessness or feeling faint during exercise: stop and get urgent medical help.",
+    "Fever or feeling generally unwell alongside the pain.",
+  ];
+  if (!region || SPINAL_REGIONS.has(region) || LOWER_LIMB.has(region)) {
+    list.push("Pain spreads below the knee with tingling or numbness, or a leg or foot becomes weak.");
+  }
+  if (!region || BACK_REGIONS.has(region)) {
+    list.push(
+      "Numbness around the saddle area, a change in bladder or bowel control, or symptoms in both legs: go to emergency care the same day.",
+    );
+  }
+  if (region === "neck" || (region !== undefined && UPPER_LIMB.has(region))) {
+    list.push("Pins and needles, numbness or weakness spreading into the arm or hand.");
+  }
+  if (!region || LOWER_LIMB.has(region)) {
+    list.push("A calf becomes swollen, red and hot: get same-day medical care.");
+  }
+  list.push("Pain that wakes you at night and does not ease with a change of position.");
+  return list;
+}
+
+export function crossTraining(ctx: RuleContext, reduced: boolean): string[] {
+  if (!reduced) return [];
+  const region = ctx.input.complaint?.region;
+  const upper = region !== undefined && UPPER_LIMB.has(region);
+  const back = region !== undefined && BACK_REGIONS.has(region);
+  const swap = ctx.runningSport ? " (in place of 1-2 runs a week)" : "";
+  const list = [`Bike 20-40 min, easy${swap}`, `Incline walk 20-40 min${swap}`];
+  if (!upper) list.push(`Elliptical 20-40 min${swap}`);
+  if (ctx.runningSport && !upper) list.push("Deep-water running 20-40 min");
+  if (back) list.push("Swimming 20-40 min, relaxed");
+  if (back) list.push("Mobility and breathing, or gentle yoga, 10-15 min");
+  return list;
+}
+
+export function advice(ctx: RuleContext, reasons: readonly Reason[]): string[] {
+  const out: string[] = [];
+  const r = ctx.input.recovery;
+  const region = ctx.input.complaint?.region;
+  const back = region !== undefined && BACK_REGIONS.has(region);
+  const st = ctx.settings;
+
+  // R1: fundamentals first, only where unmet.
+  if (r?.sleepHoursAvg !== undefined && r.sleepHoursAvg < st.sleepHoursTarget) {
+    out.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; you are averaging ${r.sleepHoursAvg}.`);
+  }
+  if (r?.fuelingAdequate === false) out.push("Eat enough for the training you do: regular meals with enough carbohydrate and protein.");
+  if (r?.hydrationAdequate === false) out.push("Drink regularly through the day and around sessions.");
+  if (r?.lifeStress === "high") out.push("Stress outside training adds to the load: on heavy weeks, train a little less rather than more.");
+  if (out.length > 0) out.push("Sauna, cold plunges and supplements can be nice extras, but they do not make up for missing sleep or food.");
+
+  // P7: what to pause for an irritated back.
+  if (region === "lumbar") out.push("For now, pause heavy deadlifts and high-volume hinging, and anything else that clearly stirs the back up.");
+  // B2: rest only in short phases.
+  if (back) out.push("Complete rest helps only for a day or two; after that, gentle movement settles a sore back better than lying still.");
+  // P6 and P5: runners with back pain.
+  if (back && ctx.runningSport) {
+    out.push("Before each run, a 5-6 minute warm-up: a minute of slow breathing, a gentle hip-flexor stretch, a few slow bridges and some marching.");
+    out.push("While the back settles, run with a slightly shorter stride and a few percent quicker cadence, and take downhills gently.");
+  }
+  // L1 / Nielsen: rebuild gradually after a load spike.
+  if (reasons.some((x) => x.category === "load" && x.verdict !== "push")) {
+    out.push("When building back up, add volume in small steps (about 10 % a week) and keep any two-week rise well under 30 %.");
+  }
+  // F5: beginners build consistency; advanced athletes manage fatigue actively.
+  const age = ctx.input.sport.trainingAgeYears;
+  if (age !== undefined && age < st.beginnerTrainingAgeYears) {
+    out.push("Early in training, consistency matters most: most days, start the session and see how it goes.");
+  } else if (age !== undefined && age >= st.advancedTrainingAgeYears) {
+    out.push("With your training history, fatigue builds fast: keep a short log and take the planned lighter weeks seriously.");
+  }
+  return out;
+}
+
+/** F4 and F5: a planned lighter week every 4-6 weeks; sooner for advanced athletes, later for beginners. */
+export function deloadEveryWeeks(ctx: RuleContext): { min: number; max: number } {
+  const { min, max } = ctx.settings.deloadEveryWeeks;
+  const lo = Math.max(4, Math.min(min, max, 6));
+  const hi = Math.min(6, Math.max(min, max, 4));
+  const age = ctx.input.sport.trainingAgeYears;
+  const advanced = ctx.input.sport.level === "elite" || (age !== undefined && age >= ctx.settings.advancedTrainingAgeYears);
+  const beginner = age !== undefined && age < ctx.settings.beginnerTrainingAgeYears;
+  if (advanced && hi - lo >= 1) return { min: lo, max: hi - 1 };
+  if (beginner && hi - lo >= 1) return { min: lo + 1, max: hi };
+  return { min: lo, max: hi };
+}

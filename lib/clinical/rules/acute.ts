@@ -1,0 +1,67 @@
+import { decide, fact, or, test } from "./tri";
+import type { Rule, RuleContext } from "./types";
+
+// Acute injury (seed 000, A1): a sudden onset in a highly sensitive, protective state (e.g. a back
+// tweaked on deadlifts that cannot bend forward) asks to back off: steer away from provoking
+// movements, find tolerated positions, then reload in a controlled way. "Recent" and "highly
+// sensitive" thresholds are clinical conventions held in settings.
+
+const recentAcute = (ctx: RuleContext): boolean => {
+  const c = ctx.input.complaint;
+  return c !== undefined && c.onset === "acute" && c.daysSinceOnset <= ctx.settings.acuteRecentDays;
+};
+
+export const acuteRules: Rule[] = [
+  {
+    id: "acute.protective_state",
+    category: "acute",
+    verdict: "back_off",
+    reads: [
+      "complaint.onset", "complaint.daysSinceOnset", "symptoms.cannotBendForward", "symptoms.alteredMovement",
+      "symptoms.painNowNrs", "symptoms.painWorst24hNrs",
+    ],
+    source: "seed 000 (A1)",
+    rulesRef: "A1",
+    description:
+      "Acute onset within acuteRecentDays (14) with a protective state: cannot bend forward, guarding or limping, pain now ≥ 6/10 or worst pain in 24 h ≥ 7/10.",
+    fires: (ctx) => {
+      if (!recentAcute(ctx)) return null;
+      const s = ctx.input.symptoms;
+      const st = ctx.settings;
+      return decide(
+        or(
+          fact("symptoms.cannotBendForward", s?.cannotBendForward),
+          fact("symptoms.alteredMovement", s?.alteredMovement),
+          test("symptoms.painNowNrs", s?.painNowNrs, (v) => v >= st.acuteHighPainNow),
+          test("symptoms.painWorst24hNrs", s?.painWorst24hNrs, (v) => v >= st.acuteHighPainWorst24h),
+        ),
+        () => ({
+          summary: `Recent acute injury (day ${ctx.input.complaint!.daysSinceOnset}) in a protective, highly sensitive state: back off provoking movements and reload gradually.`,
+          evidence: {
+            daysSinceOnset: ctx.input.complaint!.daysSinceOnset,
+            cannotBendForward: s?.cannotBendForward,
+            alteredMovement: s?.alteredMovement,
+            painNowNrs: s?.painNowNrs,
+            painWorst24hNrs: s?.painWorst24hNrs,
+          },
+        }),
+      );
+    },
+  },
+  {
+    id: "acute.recent_onset",
+    category: "acute",
+    verdict: "modify",
+    reads: ["complaint.onset", "complaint.daysSinceOnset"],
+    source: "seed 000 (A1)",
+    rulesRef: "A1",
+    description: "Acute onset within acuteRecentDays (14), whatever its severity: reload in a controlled way.",
+    fires: (ctx) =>
+      recentAcute(ctx)
+        ? {
+            summary: `Acute injury ${ctx.input.complaint!.daysSinceOnset} days ago: reload in controlled steps rather than resuming full training.`,
+            evidence: { onset: "acute", daysSinceOnset: ctx.input.complaint!.daysSinceOnset, acuteRecentDays: ctx.settings.acuteRecentDays },
+          }
+        : null,
+  },
+];
