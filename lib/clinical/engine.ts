@@ -2,6 +2,7 @@ import { RUNNING_SPORTS } from "./capacity/catalogue";
 import { scoreCapacity, toCapacityResult } from "./capacity/score";
 import {
   assessmentInputSchema,
+  RED_FLAG_KEYS,
   verdictRank,
   type AssessmentInput,
   type Evaluation,
@@ -61,10 +62,21 @@ export function evaluate(
     }
   }
 
-  // Only unknowns that could make the verdict more cautious are worth asking about.
+  // Only unknowns that could make the verdict more cautious are worth asking about. The red-flag
+  // screen is listed in full: an unasked item is a gap in the screen even when, today, it could
+  // only matter in combination with another answer (e.g. steroids with new spinal pain).
   const finalRank = verdictRank(verdict);
   const missing: string[] = [];
   const seen = new Set<string>();
+  if (finalRank < verdictRank("urgent_referral")) {
+    const rf = input.redFlags;
+    for (const k of RED_FLAG_KEYS) {
+      if (rf?.[k] === undefined) {
+        seen.add(`redFlags.${k}`);
+        missing.push(`redFlags.${k}`);
+      }
+    }
+  }
   for (const u of unknowns) {
     if (u.rank <= finalRank) continue;
     for (const p of u.paths) {
