@@ -13,14 +13,33 @@ export type BatchResult =
   | { kind: "single"; ok: false; errors: FieldError[] }
   | { kind: "array"; items: BatchItem[]; invalid: number };
 
-export function evaluateBatch(raw: unknown, settings?: Partial<EngineSettings>): BatchResult {
+export type BatchOptions = {
+  settings?: Partial<EngineSettings>;
+  /**
+   * Accept case-file entries ({ id, title, input, expect }, as in fixtures/vignettes.json) by
+   * evaluating their `input`. For the command line only; the JSON API takes plain inputs.
+   */
+  unwrapCases?: boolean;
+};
+
+/** A case-file entry's input; anything else unchanged. */
+export function unwrapCase(raw: unknown): unknown {
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && "input" in raw && !("contractVersion" in raw)) {
+    return (raw as { input: unknown }).input;
+  }
+  return raw;
+}
+
+export function evaluateBatch(raw: unknown, options: BatchOptions = {}): BatchResult {
+  const { settings } = options;
+  const prep = options.unwrapCases ? unwrapCase : (x: unknown) => x;
   if (!Array.isArray(raw)) {
-    const r = parseAndEvaluate(raw, settings);
+    const r = parseAndEvaluate(prep(raw), settings);
     return r.ok ? { kind: "single", ok: true, evaluation: r.evaluation } : { kind: "single", ok: false, errors: r.errors };
   }
   let invalid = 0;
   const items = raw.map((element): BatchItem => {
-    const r = parseAndEvaluate(element, settings);
+    const r = parseAndEvaluate(prep(element), settings);
     if (r.ok) return r.evaluation;
     invalid++;
     return { error: { issues: r.errors } };

@@ -1,7 +1,7 @@
 // Public surface of the clinical engine. Pure TypeScript: import from here, not from deep paths.
 export * from "./contract";
 export { evaluate, parseAndEvaluate, buildContext, type FieldError, type ParseAndEvaluateResult } from "./engine";
-export { evaluateBatch, formatFieldErrors, type BatchItem, type BatchResult } from "./batch";
+export { evaluateBatch, formatFieldErrors, unwrapCase, type BatchItem, type BatchOptions, type BatchResult } from "./batch";
 export { defaultEngineSettings, engineSettingsSchema, resolveSettings, type EngineSettings, type EngineSettingsInput } from "./settings";
 export { RULESET_VERSION, CONTRACT_VERSION } from "./version";
 export { ruleset } from "./rules";

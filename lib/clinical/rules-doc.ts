@@ -21,6 +21,20 @@ const CATEGORY_TITLES: Record<(typeof REASON_CATEGORIES)[number], string> = {
   fatigue: "Fatigue and overreaching",
 };
 
+/** Choices the engine makes where the source articles or reference figures leave room. */
+export const INTERPRETATIONS: readonly string[] = [
+  "C1: a calf-raise shortfall of 20 % or more of the target backs off a running sport; a smaller one (within about the test's ±6-rep error) only modifies. Other sports use the 20-rep battery figure and modify.",
+  "F2 vs S2: a single overreaching sign (including falling performance) modifies; several together back off, as seed 001 says 'several'.",
+  "F3: 'no joint pain' means no joint soreness between sessions and, if a complaint is recorded, 0/10 during activity.",
+  "F5: training age shifts the deload cadence (advanced or elite 4-5 weeks, beginners 5-6) and adds advice; it does not move verdict thresholds.",
+  "R1: unmet recovery fundamentals are advisory (`push`) on their own; they raise the verdict through L2 (with a load rise) and B1 (with back pain).",
+  "B3: 'pain keeps returning' is read as back pain for 6+ weeks, not improving, activity pain above 3/10, with sleep, food, water and stress all in order.",
+  "L1/L2 and the acute:chronic ratio: with usual load 0 no ratio is computed. Running km are not asked of non-running sports; hours are not asked of runners whose km are known.",
+  "Acute (A1): recent means within 14 days; highly sensitive means cannot bend forward, altered movement, pain now ≥ 6/10 or worst 24 h ≥ 7/10 (clinical conventions, clinic-editable).",
+  "Night pain alone modifies (watch with safety-netting); with a malignancy flag it refers.",
+  "trainingHoursPct and runVolumePct are percentages of the usual (4-week) figure, as the contract states.",
+];
+
 export type RulesDocInput = {
   ruleset: readonly Rule[];
   catalogue?: readonly CatalogueEntry[];
@@ -53,6 +67,11 @@ export function renderRulesDoc(input: RulesDocInput | readonly Rule[]): string {
   out.push("- With a complaint recorded, full training is only cleared when activity pain is known and known not to be rising (`symptoms.complaint_not_cleared`).");
   out.push("- Advisory rules ask for `push`: they add plan advice and never raise the verdict.");
   out.push("- `urgent_referral` has no plan; every other verdict has a staged plan with a deload every 4-6 weeks.");
+  out.push("- The red-flag screen is listed in full: every unasked `redFlags.*` item appears in `missing` unless the verdict is already `urgent_referral`.");
+  out.push("");
+  out.push("Interpretations (where the sources leave room):");
+  out.push("");
+  for (const line of INTERPRETATIONS) out.push(`- ${line}`);
   out.push("");
 
   for (const cat of REASON_CATEGORIES) {

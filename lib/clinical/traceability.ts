@@ -51,8 +51,8 @@ export const traceability: readonly TraceEntry[] = [
   { ref: "P5", gist: "Shorter stride, cadence up", ruleIds: [], planElementIds: ["plan.form_cues"] },
   { ref: "P6", gist: "Short warm-up", ruleIds: [], planElementIds: ["plan.warm_up"] },
   { ref: "P7", gist: "Pause heavy hinging; stable strength work", ruleIds: [], planElementIds: ["plan.strength_back"] },
-  { ref: "P8", gist: "Decide each run by pain", ruleIds: ["symptoms.activity_pain_green", "symptoms.activity_pain_acceptable", "symptoms.activity_pain_too_high", "symptoms.sharp_pain"], planElementIds: ["plan.pain_traffic_light"] },
-  { ref: "P9", gist: "Get assessed: worse weekly, leg tingling, no tolerable dose", ruleIds: ["symptoms.worsening_trend", "neuro.radiating_with_tingling", "symptoms.no_tolerable_dose"], planElementIds: ["plan.seek_care"] },
+  { ref: "P8", gist: "Decide each run by pain", ruleIds: ["symptoms.activity_pain_green", "symptoms.activity_pain_acceptable", "symptoms.activity_pain_too_high", "symptoms.sharp_pain", "symptoms.complaint_not_cleared"], planElementIds: ["plan.pain_traffic_light"] },
+  { ref: "P9", gist: "Get assessed: worse weekly, leg tingling, no tolerable dose", ruleIds: ["symptoms.worsening_trend", "neuro.radiating_with_tingling", "neuro.single_neural_sign", "symptoms.no_tolerable_dose"], planElementIds: ["plan.seek_care"] },
 ];
 
 export const RULE_REFS = [

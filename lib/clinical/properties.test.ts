@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  assessmentInputSchema, evaluationSchema, KNOWN_CAPACITY_TESTS, RED_FLAG_KEYS, REGIONS, SPORTS, verdictRank,
+  type AssessmentInput,
+} from "./contract";
+import { evaluate } from "./engine";
+import { checkInvariants } from "./vignette-check";
+
+// Arbitraries that generate VALID contract v1 inputs, with any optional field possibly absent.
+
+const pain = fc.integer({ min: 0, max: 10 });
+const opt = <T>(arb: fc.Arbitrary<T>) => arb; // keys are optional through fc.record's requiredKeys: []
+const bool = fc.boolean();
+const nonNeg = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
+
+const symptomsArb = fc.record(
+  {
+    painNowNrs: pain, painWorst24hNrs: pain, painDuringActivityNrs: pain,
+    nextDayResponse: fc.constantFrom("better", "same", "worse"),
+    trend: fc.constantFrom("improving", "stable", "worsening"),
+    sharpPain: bool, nightPain: bool, sorenessOver48h: bool, stiffnessNotEasing: bool, alteredMovement: bool,
+    cannotBendForward: bool, radiatingBelowKnee: bool, tinglingOrNumbness: bool, noTolerableDoseFound: bool,
+  },
+  { requiredKeys: [] },
+);
+
+const redFlagsArb = fc.record(
+  Object.fromEntries(RED_FLAG_KEYS.map((k) => [k, bool])) as Record<(typeof RED_FLAG_KEYS)[number], fc.Arbitrary<boolean>>,
+  { requiredKeys: [] },
+);
+
+const loadArb = fc.record(
+  {
+    hoursPerWeekNow: nonNeg(40), hoursPerWeekUsual: nonNeg(40), runKmPerWeekNow: nonNeg(200), runKmPerWeekUsual: nonNeg(200),
+    hardSessionsPerWeek: fc.integer({ min: 0, max: 10 }), longestRunKm30d: nonNeg(60), weeksSinceDeload: fc.integer({ min: 0, max: 30 }),
+  },
+  { requiredKeys: [] },
+);
+
+const recoveryArb = fc.record(
+  {
+    sleepHoursAvg: nonNeg(12), sleepQualityDeclined: bool, fuelingAdequate: bool, hydrationAdequate: bool,
+    lifeStress: fc.constantFrom("low", "moderate", "high"),
+    restingHrBaseline: fc.integer({ min: 35, max: 90 }), restingHrNow: fc.integer({ min: 35, max: 110 }),
+    restingHrElevatedDays: fc.integer({ min: 0, max: 14 }),
+    motivationLow: fc.constantFrom("no", "single_session", "multi_day"),
+    persistentJointSoreness: bool, performanceDeclining: bool,
+  },
+  { requiredKeys: [] },
+);
+
+const fatigueArb = fc.record(
+  { pattern: fc.constantFrom("none", "session_specific", "multi_day"), weightsMovingNormally: bool, reluctanceMainlyMotivational: bool },
+  { requiredKeys: [] },
+);
+
+const capacityArb = fc.array(
+  fc.record(
+    {
+      test: fc.oneof(fc.constantFrom(...KNOWN_CAPACITY_TESTS, "single_leg_sit_to_stand"), fc.constant("custom_test")),
+      side: fc.constantFrom("left", "right"),
+      value: fc.integer({ min: 0, max: 200 }),
+      painNrs: pain,
+    },
+    { requiredKeys: ["test", "value"] },
+  ),
+  { maxLength: 6 },
+);
+
+const complaintArb = fc.record(
+  {
+    region: fc.constantFrom(...REGIONS),
+    side: fc.constantFrom("left", "right", "bilateral", "central"),
+    onset: fc.constantFrom("acute", "gradual"),
+    daysSinceOnset: fc.integer({ min: 0, max: 400 }),
+  },
+  { requiredKeys: ["region", "onset", "daysSinceOnset"] },
+);
+
+export const inputArb: fc.Arbitrary<AssessmentInput> = fc.record(
+  {
+    contractVersion: fc.constant(1 as const),
+    patient: fc.record(
+      { ageYears: fc.integer({ min: 10, max: 100 }), sex: fc.constantFrom("female", "male", "other", "unspecified") },
+      { requiredKeys: ["ageYears"] },
+    ),
+    sport: fc.record(
+      {
+        primary: fc.constantFrom(...SPORTS),
+        level: fc.constantFrom("recreational", "competitive", "elite"),
+        trainingAgeYears: fc.integer({ min: 0, max: 30 }),
+      },
+      { requiredKeys: ["primary"] },
+    ),
+    complaint: opt(complaintArb),
+    symptoms: symptomsArb,
+    redFlags: redFlagsArb,
+    load: loadArb,
+    recovery: recoveryArb,
+    fatigue: fatigueArb,
+    capacityTests: capacityArb,
+  },
+  { requiredKeys: ["contractVersion", "patient", "sport"] },
+) as fc.Arbitrary<AssessmentInput>;
+
+const rank = (i: AssessmentInput) => verdictRank(evaluate(i).verdict);
+const clone = (i: AssessmentInput) => structuredClone(i);
+const RUNS = { numRuns: 400 };
+
+describe("properties of the engine over valid inputs", () => {
+  it("the generator only makes valid inputs", () => {
+    fc.assert(fc.property(inputArb, (i) => assessmentInputSchema.safeParse(i).success), { numRuns: 200 });
+  });
+
+  it("never throws; output matches the schema; global invariants hold", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const e = evaluate(i);
+        expect(evaluationSchema.safeParse(e).success).toBe(true);
+        expect(checkInvariants(e)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("adding saddle anaesthesia gives urgent_referral with no plan", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const j = clone(i);
+        j.redFlags = { ...j.redFlags, saddleAnaesthesia: true };
+        const e = evaluate(j);
+        return e.verdict === "urgent_referral" && e.plan === null;
+      }),
+      RUNS,
+    );
+  });
+
+  it("setting any red flag to true never gives a less cautious verdict", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...RED_FLAG_KEYS), (i, key) => {
+        const j = clone(i);
+        j.redFlags = { ...j.redFlags, [key]: true };
+        return rank(j) >= rank(i);
+      }),
+      RUNS,
+    );
+  });
+
+  it("raising any pain score never gives a less cautious verdict", () => {
+    const painPaths = ["painNowNrs", "painWorst24hNrs", "painDuringActivityNrs", "capacity"] as const;
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...painPaths), fc.integer({ min: 1, max: 10 }), fc.nat(), (i, which, by, idx) => {
+        const j = clone(i);
+        if (which === "capacity") {
+          const tests = j.capacityTests?.filter((t) => t.painNrs !== undefined) ?? [];
+          const t = tests[idx % Math.max(tests.length, 1)];
+          if (!t) return true;
+          t.painNrs = Math.min(10, t.painNrs! + by);
+        } else {
+          const v = j.symptoms?.[which];
+          if (v === undefined) return true;
+          j.symptoms![which] = Math.min(10, v + by);
+        }
+        return rank(j) >= rank(i);
+      }),
+      RUNS,
+    );
+  });
+
+  it("answering an unanswered red flag 'false' never changes a verdict to more cautious, and 'true' never less", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...RED_FLAG_KEYS), (i, key) => {
+        if (i.redFlags?.[key] !== undefined) return true;
+        const no = clone(i);
+        no.redFlags = { ...no.redFlags, [key]: false };
+        const yes = clone(i);
+        yes.redFlags = { ...yes.redFlags, [key]: true };
+        return rank(no) === rank(i) && rank(yes) >= rank(i);
+      }),
+      RUNS,
+    );
+  });
+
+  it("urgent_referral has no plan; every other verdict has a plan with at least one stage", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const e = evaluate(i);
+        return e.verdict === "urgent_referral" ? e.plan === null : (e.plan?.stages.length ?? 0) >= 1;
+      }),
+      RUNS,
+    );
+  });
+
+  it("no stage's long run exceeds 1.1 × the longest run of the last 30 days", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const longest = i.load?.longestRunKm30d;
+        const e = evaluate(i);
+        if (longest === undefined || !e.plan) return true;
+        return e.plan.stages.every((s) => s.longRunKmMax === undefined || s.longRunKmMax <= longest * 1.1 + 1e-9);
+      }),
+      RUNS,
+    );
+  });
+});
