@@ -6,7 +6,7 @@ export { defaultEngineSettings, engineSettingsSchema, resolveSettings, type Engi
 export { RULESET_VERSION, CONTRACT_VERSION } from "./version";
 export { ruleset } from "./rules";
 export type { Rule, RuleContext, RuleHit, RuleOutcome } from "./rules";
-export { capacityCatalogue, catalogueEntry, populationNorm, type CatalogueEntry } from "./capacity/catalogue";
+export { capacityCatalogue, catalogueEntry, populationNorm, testLabel, RUNNING_SPORTS, type CatalogueEntry } from "./capacity/catalogue";
 export { scoreCapacity, isRealChange } from "./capacity/score";
 export { renderRulesDoc } from "./rules-doc";
 export { traceability, planElements } from "./traceability";

@@ -10,7 +10,6 @@ import { checkInvariants } from "./vignette-check";
 // Arbitraries that generate VALID contract v1 inputs, with any optional field possibly absent.
 
 const pain = fc.integer({ min: 0, max: 10 });
-const opt = <T>(arb: fc.Arbitrary<T>) => arb; // keys are optional through fc.record's requiredKeys: []
 const bool = fc.boolean();
 const nonNeg = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
 
@@ -78,7 +77,7 @@ const complaintArb = fc.record(
   { requiredKeys: ["region", "onset", "daysSinceOnset"] },
 );
 
-export const inputArb: fc.Arbitrary<AssessmentInput> = fc.record(
+const inputArb: fc.Arbitrary<AssessmentInput> = fc.record(
   {
     contractVersion: fc.constant(1 as const),
     patient: fc.record(
@@ -93,7 +92,7 @@ export const inputArb: fc.Arbitrary<AssessmentInput> = fc.record(
       },
       { requiredKeys: ["primary"] },
     ),
-    complaint: opt(complaintArb),
+    complaint: complaintArb,
     symptoms: symptomsArb,
     redFlags: redFlagsArb,
     load: loadArb,

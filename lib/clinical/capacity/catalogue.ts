@@ -159,6 +159,11 @@ export function catalogueEntry(test: string): CatalogueEntry | undefined {
   return byTest.get(test);
 }
 
+/** Display name for a test: the catalogue label, or the raw name made readable for unknown tests. */
+export function testLabel(test: string): string {
+  return byTest.get(test)?.label ?? test.replaceAll("_", " ");
+}
+
 /** Population reference (secondary quotation) for the calf raise, if one exists for this age and sex. */
 export function populationNorm(test: string, ageYears: number, sex?: string): number | undefined {
   const entry = byTest.get(test);

@@ -94,8 +94,14 @@ function scoreGroup(g: Group, sport: Sport, settings: Readonly<EngineSettings>):
 
 /** Strip engine-internal fields before the result leaves the engine. */
 export function toCapacityResult(s: ScoredCapacity): CapacityResult {
-  const { maxPainNrs: _pain, ...rest } = s;
-  return rest;
+  const r: CapacityResult = { test: s.test, target: s.target, unit: s.unit, meetsTarget: s.meetsTarget };
+  if (s.left !== undefined) r.left = s.left;
+  if (s.right !== undefined) r.right = s.right;
+  if (s.value !== undefined) r.value = s.value;
+  if (s.deficitPct !== undefined) r.deficitPct = s.deficitPct;
+  if (s.lsiPct !== undefined) r.lsiPct = s.lsiPct;
+  if (s.targetKind !== undefined) r.targetKind = s.targetKind;
+  return r;
 }
 
 /**

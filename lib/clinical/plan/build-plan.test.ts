@@ -47,7 +47,7 @@ describe("plan builder", () => {
     const p = evaluate(withChange((i) => (i.capacityTests = [{ test: "single_leg_calf_raise", side: "left", value: 12 }]))).plan!;
     const calf = p.stages[0]!.strength.find((s) => /calf/i.test(s.exercise));
     expect(calf?.note).toMatch(/30/);
-    expect(p.stages[1]!.progressWhen.join(" ")).toMatch(/single leg calf raise: 30 reps/);
+    expect(p.stages[1]!.progressWhen.join(" ")).toMatch(/Single-leg calf raise: 30 reps/);
   });
   it("pain rules are the traffic light: green ≤ 3, amber 4-5, red > 5 with the 24-hour rule", () => {
     const p = evaluate(cleanRunner()).plan!;

@@ -1,4 +1,5 @@
 import type { Plan, PlanStage, Reason, ReasonCategory, Verdict } from "../contract";
+import { testLabel } from "../capacity/catalogue";
 import type { RuleContext } from "../rules/types";
 import { advice, crossTraining, deloadEveryWeeks, painRules, seekCareIf } from "./guidance";
 import { chooseStrength } from "./strength";
@@ -74,7 +75,7 @@ function capacityCriteria(ctx: RuleContext): string[] {
   return ctx.capacity
     .filter((c) => !c.meetsTarget && c.targetKind !== "none")
     .map((c) => {
-      const name = c.test.replaceAll("_", " ");
+      const name = testLabel(c.test);
       return c.targetKind === "symmetry"
         ? `${name}: weaker side within ${100 - ctx.settings.lsiMinPct} % of the stronger side at retest.`
         : `${name}: ${c.target} ${c.unit} or more on each side${c.lsiPct !== undefined ? `, within ${100 - ctx.settings.lsiMinPct} % of each other` : ""}.`;

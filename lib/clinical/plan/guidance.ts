@@ -36,7 +36,7 @@ export function seekCareIf(ctx: RuleContext): string[] {
     "Symptoms get worse from one week to the next.",
     "You cannot find any reduced amount of training that your body tolerates.",
     "Chest pain, unusual breathlessness or feeling faint during exercise: stop and get urgent medical help.",
-    "Fever or feeling generally unwell alongside the pain.",
+    "Fever or feeling generally unwell.",
   ];
   if (!region || SPINAL_REGIONS.has(region) || LOWER_LIMB.has(region)) {
     list.push("Pain spreads below the knee with tingling or numbness, or a leg or foot becomes weak.");

@@ -1,3 +1,4 @@
+import { testLabel } from "../capacity/catalogue";
 import type { Rule } from "./types";
 
 // Capacity below what the sport demands (seed 000, C1): load shifts to the next joint up (weak
@@ -44,7 +45,7 @@ export const capacityRules: Rule[] = [
       );
       if (failing.length === 0) return null;
       return {
-        summary: `Below target on ${failing.map((f) => f.test.replaceAll("_", " ")).join(", ")}: add targeted strength work before building load.`,
+        summary: `Below target on ${failing.map((f) => testLabel(f.test).toLowerCase()).join(", ")}: add targeted strength work before building load.`,
         evidence: { tests: failing.map((f) => ({ test: f.test, left: f.left, right: f.right, value: f.value, target: f.target, deficitPct: f.deficitPct })) },
       };
     },
@@ -60,7 +61,7 @@ export const capacityRules: Rule[] = [
       const asym = ctx.capacity.filter((c) => c.lsiPct !== undefined && c.lsiPct < ctx.settings.lsiMinPct);
       if (asym.length === 0) return null;
       return {
-        summary: `Left-right difference below ${ctx.settings.lsiMinPct} % on ${asym.map((a) => a.test.replaceAll("_", " ")).join(", ")}: bring the weaker side up.`,
+        summary: `Left-right difference below ${ctx.settings.lsiMinPct} % on ${asym.map((a) => testLabel(a.test).toLowerCase()).join(", ")}: bring the weaker side up.`,
         evidence: { tests: asym.map((a) => ({ test: a.test, left: a.left, right: a.right, lsiPct: a.lsiPct })), lsiMinPct: ctx.settings.lsiMinPct },
       };
     },
@@ -76,7 +77,7 @@ export const capacityRules: Rule[] = [
       const painful = ctx.capacity.filter((c) => c.maxPainNrs !== undefined && c.maxPainNrs > ctx.settings.painAcceptableMax);
       if (painful.length === 0) return null;
       return {
-        summary: `Testing provoked pain above 5/10 (${painful.map((p) => p.test.replaceAll("_", " ")).join(", ")}): load that movement more gently.`,
+        summary: `Testing provoked pain above 5/10 (${painful.map((p) => testLabel(p.test).toLowerCase()).join(", ")}): load that movement more gently.`,
         evidence: { tests: painful.map((p) => ({ test: p.test, painNrs: p.maxPainNrs })) },
       };
     },
