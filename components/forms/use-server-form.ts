@@ -22,7 +22,10 @@ export function useServerForm<S extends z.ZodType<unknown, FieldValues>>(
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues: values as never,
-    mode: "onTouched",
+    // Validate on submit, then live as the user corrects. Validating on blur would insert an
+    // error above the submit button as it is pressed, moving it from under the pointer.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const formRef = useRef<HTMLFormElement>(null);
 

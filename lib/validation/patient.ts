@@ -38,10 +38,10 @@ const optionalText = (max: number, label: string) =>
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export const patientFormSchema = z.object({
-  firstName: z.string().trim().min(1, "Enter a first name").max(100, "First name must be at most 100 characters"),
-  lastName: z.string().trim().min(1, "Enter a last name").max(100, "Last name must be at most 100 characters"),
+  firstName: z.string({ error: "Enter a first name" }).trim().min(1, "Enter a first name").max(100, "First name must be at most 100 characters"),
+  lastName: z.string({ error: "Enter a last name" }).trim().min(1, "Enter a last name").max(100, "Last name must be at most 100 characters"),
   dateOfBirth: z
-    .string()
+    .string({ error: "Enter the date of birth as YYYY-MM-DD" })
     .trim()
     .regex(isoDate, "Enter the date of birth as YYYY-MM-DD")
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Enter a real date")

@@ -1,0 +1,27 @@
+// The server Playwright tests against: a production build on a brand-new embedded database in a
+// temporary directory, seeded with the demo clinics, so every run starts from the same state.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = mkdtempSync(path.join(tmpdir(), "loadwise-e2e-"));
+const env = { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "", NODE_ENV: "production" };
+delete env.DATABASE_URL;
+
+const prep = spawnSync(process.execPath, [path.join(root, "scripts/run-ts.mjs"), path.join(root, "scripts/prepare-embedded.ts")], {
+  stdio: "inherit",
+  env,
+  cwd: root,
+});
+if (prep.status !== 0) process.exit(prep.status ?? 1);
+
+const port = process.env.E2E_PORT ?? "3210";
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env,
+  cwd: root,
+});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));
