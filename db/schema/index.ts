@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./sessions";
 export * from "./patients";
 export * from "./audit";
+export * from "./password-tokens";
