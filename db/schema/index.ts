@@ -4,3 +4,4 @@ export * from "./sessions";
 export * from "./patients";
 export * from "./audit";
 export * from "./password-tokens";
+export * from "./assessments";
