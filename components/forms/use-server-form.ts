@@ -29,11 +29,12 @@ export function useServerForm<S extends z.ZodType<unknown, FieldValues>>(
   });
   const formRef = useRef<HTMLFormElement>(null);
 
-  const onSubmit = form.handleSubmit(() => {
-    if (!formRef.current) return;
-    const fd = new FormData(formRef.current);
-    startTransition(() => formAction(fd));
-  });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const formEl = e.currentTarget;
+    return form.handleSubmit(() => {
+      startTransition(() => formAction(new FormData(formEl)));
+    })(e);
+  };
 
   const errorFor = (name: string): string | undefined => {
     const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;

@@ -5,6 +5,8 @@ export type ClinicSettings = {
   units?: "km" | "mi";
   paperSize?: "A4" | "LETTER";
   idleTimeoutMinutes?: number;
+  /** Engine thresholds the clinic has changed (lib/clinical engineSettingsSchema); the rest default. */
+  engine?: Record<string, unknown>;
 };
 
 // The tenant itself. On Citus this is a reference table (ADR 0002); every other table is

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { isAppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { and, decide, fact, or, test } from "./tri";
+import { and, decide, fact, test } from "./tri";
 import { BACK_REGIONS, type Rule, type RuleContext } from "./types";
 
 // Symptom response to training. Pain during loading follows the pain-monitoring model

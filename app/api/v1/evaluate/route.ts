@@ -1,0 +1,29 @@
+import { evaluateBatch, engineSettingsSchema } from "@/lib/clinical";
+import { authedRoute, jsonResponse, readJson } from "@/lib/auth/authed-route";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+
+/**
+ * POST /api/v1/evaluate — the engine over HTTP, speaking assessment contract v1. Body: one
+ * AssessmentInput (→ one Evaluation) or an array (→ an array in the same order). Invalid input:
+ * 422 with every field error by contract path. Nothing is stored and no patient is read, so
+ * nothing is audited here; the clinic's own engine settings apply.
+ */
+export const POST = authedRoute({ roles: ["clinician", "admin"] }, async (req, { actor, db }) => {
+  const body = await readJson(req);
+  if (!body.ok) return body.response;
+  const clinic = await getClinicSettings(db, actor.clinicId);
+  const settings = engineSettingsSchema.safeParse(clinic.engine ?? {});
+  const result = evaluateBatch(body.body, { settings: settings.success ? settings.data : undefined });
+  if (result.kind === "single") {
+    return result.ok
+      ? jsonResponse(200, result.evaluation)
+      : jsonResponse(422, { error: { code: "invalid:assessment_input", message: "The input does not match contract v1.", fieldErrors: result.errors } });
+  }
+  if (result.invalid > 0) {
+    return jsonResponse(422, {
+      error: { code: "invalid:assessment_input", message: `${result.invalid} of ${result.items.length} inputs do not match contract v1.` },
+      items: result.items,
+    });
+  }
+  return jsonResponse(200, result.items);
+});
