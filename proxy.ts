@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // Comfort only: send visitors without a session cookie to sign-in, and give every page a CSP
 // with a fresh nonce. Authorization happens in every page, action and route (requireUser,
 // authedAction, authedRoute), never here (CVE-2025-29927).
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/p\//, /^\/api\//];
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/set-password\//, /^\/p\//, /^\/api\//];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

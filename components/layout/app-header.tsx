@@ -17,6 +17,22 @@ export function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Pro
           <Link href="/patients" className="text-sm text-slate-700 hover:text-slate-950">
             My caseload
           </Link>
+          {actor.role === "admin" ? (
+            <>
+              <Link href="/admin" className="text-sm text-slate-700 hover:text-slate-950">
+                Clinic
+              </Link>
+              <Link href="/admin/users" className="text-sm text-slate-700 hover:text-slate-950">
+                Accounts
+              </Link>
+              <Link href="/admin/audit" className="text-sm text-slate-700 hover:text-slate-950">
+                Audit trail
+              </Link>
+              <Link href="/admin/settings" className="text-sm text-slate-700 hover:text-slate-950">
+                Settings
+              </Link>
+            </>
+          ) : null}
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <span className="hidden text-slate-600 sm:inline">

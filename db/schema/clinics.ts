@@ -7,6 +7,8 @@ export type ClinicSettings = {
   idleTimeoutMinutes?: number;
   /** Engine thresholds the clinic has changed (lib/clinical engineSettingsSchema); the rest default. */
   engine?: Record<string, unknown>;
+  /** Bumped on every save; the settings form posts the version it showed (ADR 0004). */
+  version?: number;
 };
 
 // The tenant itself. On Citus this is a reference table (ADR 0002); every other table is

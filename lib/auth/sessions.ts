@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { sessions, users, type User } from "@/db/schema";
+import { clinics, sessions, users, type User } from "@/db/schema";
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
 
@@ -45,14 +45,17 @@ export async function validateSession(
   now = new Date(),
 ): Promise<LiveSession | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, clinicSettings: clinics.settings })
     .from(sessions)
     .innerJoin(users, and(eq(users.clinicId, sessions.clinicId), eq(users.id, sessions.userId)))
+    .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
     .where(and(eq(sessions.clinicId, ref.clinicId), eq(sessions.id, ref.sessionId)))
     .limit(1);
   if (!row) return null;
   const { session, user } = row;
-  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  // A clinic's own idle timeout (admin settings) overrides the server default.
+  const idleMinutes = row.clinicSettings.idleTimeoutMinutes ?? policy.idleMinutes;
+  const idleLimit = session.lastSeenAt.getTime() + idleMinutes * 60_000;
   const expired = session.expiresAt <= now || idleLimit <= now.getTime();
   if (session.revokedAt || !user.active || expired) {
     if (!session.revokedAt) await revokeSession(db, ref, now);

@@ -1,0 +1,11 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { updateClinicSettings } from "@/lib/admin/update-clinic-settings";
+import { authedAction } from "@/lib/auth/authed-action";
+import { clinicSettingsSchema } from "@/lib/validation/admin";
+
+export const saveSettingsAction = authedAction(clinicSettingsSchema, { roles: ["admin"] }, async (input, { actor, db }) => {
+  const saved = await updateClinicSettings(db, actor, input);
+  revalidatePath("/admin/settings");
+  return { ok: true, message: "Settings saved.", values: { version: String(saved.version) } };
+});

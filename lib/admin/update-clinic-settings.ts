@@ -1,0 +1,66 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { clinics, type ClinicSettings } from "@/db/schema";
+import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
+import { defaultEngineSettings, engineSettingsSchema } from "@/lib/clinical";
+import { AppError } from "@/lib/errors";
+import type { ClinicSettingsValues } from "@/lib/validation/admin";
+
+/** The settings form's values, from what is stored plus the defaults. */
+export function settingsFormValues(s: ClinicSettings): Record<string, string> {
+  const engine = engineSettingsSchema.safeParse(s.engine ?? {});
+  const e = { ...defaultEngineSettings, ...(engine.success ? engine.data : {}) };
+  return {
+    units: s.units ?? "km",
+    paperSize: s.paperSize ?? "A4",
+    idleTimeoutMinutes: String(s.idleTimeoutMinutes ?? 15),
+    calfRaiseTargetRunning: String(e.calfRaiseTargetRunning),
+    calfRaiseTargetOther: String(e.calfRaiseTargetOther),
+    lsiMinPct: String(e.lsiMinPct),
+    deloadMinWeeks: String(e.deloadEveryWeeks.min),
+    deloadMaxWeeks: String(e.deloadEveryWeeks.max),
+    sleepHoursTarget: String(e.sleepHoursTarget),
+    version: String(s.version ?? 0),
+  };
+}
+
+/**
+ * Saves the clinic's settings. The stored version must match the one the form was opened with
+ * (compare-and-set on the JSON), so two admins cannot silently overwrite each other.
+ */
+export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettingsValues) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ settings: clinics.settings }).from(clinics).where(eq(clinics.id, actor.clinicId)).for("update");
+    if (!row) throw new AppError("not_found", "clinic", "Clinic not found");
+    const current = row.settings.version ?? 0;
+    if (v.version !== undefined && v.version !== current) {
+      throw new AppError("conflict", "clinic_settings", "Another admin changed these settings since you opened them. Reload and apply your changes again.");
+    }
+    // Only what differs from the engine's cited defaults is stored, so a later default change
+    // reaches clinics that never chose their own value.
+    const engine = {
+      calfRaiseTargetRunning: v.calfRaiseTargetRunning,
+      calfRaiseTargetOther: v.calfRaiseTargetOther,
+      lsiMinPct: v.lsiMinPct,
+      deloadEveryWeeks: { min: v.deloadMinWeeks, max: v.deloadMaxWeeks },
+      sleepHoursTarget: v.sleepHoursTarget,
+    };
+    const changedEngine = Object.fromEntries(
+      Object.entries(engine).filter(([k, val]) => JSON.stringify(val) !== JSON.stringify(defaultEngineSettings[k as keyof typeof defaultEngineSettings])),
+    );
+    const checked = engineSettingsSchema.parse(changedEngine);
+    const next: ClinicSettings = {
+      ...row.settings,
+      units: v.units,
+      paperSize: v.paperSize,
+      idleTimeoutMinutes: v.idleTimeoutMinutes,
+      engine: checked,
+      version: current + 1,
+    };
+    await tx.update(clinics).set({ settings: next }).where(and(eq(clinics.id, actor.clinicId), sql`coalesce((${clinics.settings}->>'version')::int, 0) = ${current}`));
+    await recordAuditEvent(tx, { ...actorAudit(actor), action: "clinic.settings_update", entityType: "clinic", entityId: actor.clinicId, detail: { version: next.version } });
+    return next;
+  });
+}

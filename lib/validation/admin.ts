@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+export const ROLES = ["clinician", "admin"] as const;
+export const roleLabels: Record<(typeof ROLES)[number], string> = { clinician: "Clinician", admin: "Admin" };
+
+export const inviteUserSchema = z.object({
+  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Name must be at most 120 characters"),
+  email: z
+    .string({ error: "Enter an email" })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter an email")
+    .max(254)
+    .pipe(z.email("Enter a valid email address")),
+  role: z.enum(ROLES, { message: "Choose a role" }),
+});
+
+export const userActionSchema = z.object({
+  userId: z.uuid("Unknown user"),
+  version: z.coerce.number().int().min(1),
+});
+
+export const changeRoleSchema = userActionSchema.extend({ role: z.enum(ROLES, { message: "Choose a role" }) });
+
+export const setPasswordSchema = z
+  .object({
+    token: z.string().min(20).max(100),
+    password: z
+      .string({ error: "Choose a password" })
+      .min(12, "Use at least 12 characters")
+      .max(200, "Use at most 200 characters"),
+    confirm: z.string({ error: "Repeat the password" }),
+  })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords differ", path: ["confirm"] });
+
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: "Enter a number" })
+    .int(`Whole ${unit}`)
+    .min(min, `At least ${min}`)
+    .max(max, `At most ${max}`);
+
+export const clinicSettingsSchema = z.object({
+  units: z.enum(["km", "mi"], { message: "Choose km or miles" }),
+  paperSize: z.enum(["A4", "LETTER"], { message: "Choose A4 or Letter" }),
+  idleTimeoutMinutes: z.coerce
+    .number({ message: "Enter minutes" })
+    .int("Whole minutes")
+    .min(5, "At least 5 minutes")
+    .max(120, "At most 120 minutes"),
+  // Engine thresholds (lib/clinical/settings.ts names each one's source); ranges mirror the engine's.
+  calfRaiseTargetRunning: wholeNumber("reps", 5, 60),
+  calfRaiseTargetOther: wholeNumber("reps", 5, 60),
+  lsiMinPct: wholeNumber("%", 70, 100),
+  deloadMinWeeks: wholeNumber("weeks", 4, 6),
+  deloadMaxWeeks: wholeNumber("weeks", 4, 6),
+  sleepHoursTarget: z.coerce.number({ message: "Enter hours" }).min(6, "At least 6 hours").max(10, "At most 10 hours"),
+  version: z.coerce.number().int().min(0).optional(),
+}).refine((v) => v.deloadMinWeeks <= v.deloadMaxWeeks, { message: "The shortest interval cannot exceed the longest", path: ["deloadMaxWeeks"] });
+export type ClinicSettingsValues = z.output<typeof clinicSettingsSchema>;
+
+export const auditQuerySchema = z.object({
+  user: z.uuid().optional().catch(undefined),
+  patient: z.uuid().optional().catch(undefined),
+  action: z.string().trim().max(60).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  sort: z.enum(["at", "action", "user", "patient", "ip"]).catch("at").default("at"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;

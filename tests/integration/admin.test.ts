@@ -1,0 +1,155 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { passwordTokens, users } from "@/db/schema";
+import { changeUserRole, inviteUser, setUserActive } from "@/lib/admin/manage-users";
+import { findPasswordLink, setPasswordWithLink } from "@/lib/admin/set-password";
+import { updateClinicSettings } from "@/lib/admin/update-clinic-settings";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticate } from "@/lib/auth/authenticate";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { validateSession } from "@/lib/auth/sessions";
+import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
+
+const current: { actor: Actor | null } = { actor: null };
+vi.mock("@/lib/auth/require-user", () => ({ getActor: async () => current.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+let handle: Awaited<ReturnType<typeof openTestDb>>;
+vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: async () => handle.db }));
+
+const { GET: auditCsv } = await import("@/app/api/admin/audit.csv/route");
+const { deactivateUserAction, inviteUserAction } = await import("@/app/(admin)/admin/users/actions");
+
+const policy = { idleMinutes: 15, maxHours: 12 };
+const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+const form = (o: Record<string, string>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(o)) fd.append(k, v);
+  return fd;
+};
+const tokenOf = (path: string) => path.split("/").pop()!;
+
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(() => handle.close());
+beforeEach(() => {
+  current.actor = null;
+});
+
+async function clinicWithAdmin() {
+  const clinic = await makeClinic(handle.db);
+  const admin = actorFor(await makeUser(handle.db, clinic.id, { role: "admin" }));
+  return { clinic, admin };
+}
+
+describe("accounts", () => {
+  it("invites a clinician whose one-time link sets a password they can sign in with", async () => {
+    const { admin } = await clinicWithAdmin();
+    const email = `new-${Date.now()}@clinic.test`;
+    const { user, link } = await inviteUser(handle.db, admin, { name: "New Person", email, role: "clinician" });
+    expect((await authenticate(handle.db, { email, password: "a-strong-password" }, policy, meta)).ok).toBe(false);
+
+    const stored = await handle.db.select().from(passwordTokens).where(eq(passwordTokens.userId, user.id));
+    expect(stored[0]?.tokenHash).not.toContain(tokenOf(link.path)); // only the hash is kept
+
+    await setPasswordWithLink(handle.db, { token: tokenOf(link.path), password: "a-strong-password" }, meta);
+    expect((await authenticate(handle.db, { email, password: "a-strong-password" }, policy, meta)).ok).toBe(true);
+    // Single use.
+    expect(await findPasswordLink(handle.db, tokenOf(link.path))).toBeNull();
+    await expect(setPasswordWithLink(handle.db, { token: tokenOf(link.path), password: "another-password!" }, meta)).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("an expired link is dead", async () => {
+    const { admin } = await clinicWithAdmin();
+    const { link } = await inviteUser(handle.db, admin, { name: "Late", email: `late-${Date.now()}@clinic.test`, role: "clinician" });
+    expect(await findPasswordLink(handle.db, tokenOf(link.path), new Date(Date.now() + 73 * 3_600_000))).toBeNull();
+  });
+
+  it("deactivating a user ends their open session on its next request", async () => {
+    const { clinic, admin } = await clinicWithAdmin();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const pt = await makeUser(handle.db, clinic.id, { passwordHash: await hashPassword("pt-password-123") });
+    const signedIn = await authenticate(handle.db, { email: pt.email, password: "pt-password-123" }, policy, meta);
+    if (!signedIn.ok) throw new Error("sign-in failed");
+    const ref = { clinicId: clinic.id, sessionId: signedIn.sessionId };
+    expect(await validateSession(handle.db, ref, policy)).not.toBeNull();
+
+    current.actor = admin;
+    const state = await deactivateUserAction(null, form({ userId: pt.id, version: String(pt.version) }));
+    expect(state?.ok).toBe(true);
+    expect(await validateSession(handle.db, ref, policy)).toBeNull();
+  });
+
+  it("never removes the clinic's last admin", async () => {
+    const { admin } = await clinicWithAdmin();
+    await expect(changeUserRole(handle.db, admin, { userId: admin.userId, version: 1, role: "clinician" })).rejects.toMatchObject({ kind: "conflict" });
+    await expect(setUserActive(handle.db, admin, { userId: admin.userId, version: 1, active: false })).rejects.toMatchObject({ kind: "conflict" });
+  });
+
+  it("an admin cannot touch another clinic's user, and a clinician cannot use admin actions", async () => {
+    const a = await clinicWithAdmin();
+    const b = await clinicWithAdmin();
+    const victim = await makeUser(handle.db, b.clinic.id);
+    current.actor = a.admin;
+    const crossClinic = await deactivateUserAction(null, form({ userId: victim.id, version: "1" }));
+    expect(crossClinic).toMatchObject({ ok: false, formError: "User not found" });
+
+    current.actor = actorFor(await makeUser(handle.db, a.clinic.id, { role: "clinician" }));
+    const asClinician = await inviteUserAction(null, form({ name: "X", email: "x@x.test", role: "admin" }));
+    expect(asClinician?.formError).toMatch(/role does not allow/);
+    const [still] = await handle.db.select().from(users).where(and(eq(users.clinicId, b.clinic.id), eq(users.id, victim.id)));
+    expect(still?.active).toBe(true);
+  });
+});
+
+describe("clinic settings", () => {
+  const values = { units: "mi", paperSize: "LETTER", idleTimeoutMinutes: 30, calfRaiseTargetRunning: 25, calfRaiseTargetOther: 20, lsiMinPct: 90, deloadMinWeeks: 4, deloadMaxWeeks: 6, sleepHoursTarget: 8 } as const;
+
+  it("saves, stores only changed engine thresholds, and refuses a stale version", async () => {
+    const { admin } = await clinicWithAdmin();
+    const saved = await updateClinicSettings(handle.db, admin, { ...values, version: 0 });
+    expect(saved).toMatchObject({ units: "mi", paperSize: "LETTER", idleTimeoutMinutes: 30, engine: { calfRaiseTargetRunning: 25 }, version: 1 });
+    expect(Object.keys(saved.engine ?? {})).toEqual(["calfRaiseTargetRunning"]);
+    await expect(updateClinicSettings(handle.db, admin, { ...values, version: 0 })).rejects.toMatchObject({ kind: "conflict" });
+  });
+
+  it("the clinic's idle timeout governs its sessions", async () => {
+    const { clinic, admin } = await clinicWithAdmin();
+    await updateClinicSettings(handle.db, admin, { ...values, idleTimeoutMinutes: 5, version: 0 });
+    const { hashPassword } = await import("@/lib/auth/password");
+    const u = await makeUser(handle.db, clinic.id, { passwordHash: await hashPassword("idle-password-1") });
+    const t0 = new Date("2026-03-01T09:00:00Z");
+    const r = await authenticate(handle.db, { email: u.email, password: "idle-password-1" }, policy, meta, t0);
+    if (!r.ok) throw new Error("sign-in failed");
+    expect(await validateSession(handle.db, { clinicId: clinic.id, sessionId: r.sessionId }, policy, new Date(t0.getTime() + 6 * 60_000))).toBeNull();
+  });
+});
+
+describe("audit trail export", () => {
+  it("contains exactly the filtered rows", async () => {
+    const { clinic, admin } = await clinicWithAdmin();
+    const other = await makeUser(handle.db, clinic.id);
+    const write = (actorUserId: string, action: string) =>
+      recordAuditEvent(handle.db, { clinicId: clinic.id, actorUserId, action, entityType: "patient", entityId: "x" });
+    await write(other.id, "patient.view");
+    await write(other.id, "patient.view");
+    await write(other.id, "patient.update");
+    await write(admin.userId, "patient.view");
+
+    current.actor = admin;
+    const res = await auditCsv(new Request(`http://t/api/admin/audit.csv?user=${other.id}&action=patient.view`), { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]).toMatch(/^at_utc,action,user/);
+    expect(lines.slice(1)).toHaveLength(2);
+    for (const l of lines.slice(1)) expect(l).toContain(`,patient.view,Test User,${other.id},`);
+  });
+
+  it("is for admins only", async () => {
+    const { clinic } = await clinicWithAdmin();
+    current.actor = actorFor(await makeUser(handle.db, clinic.id, { role: "clinician" }));
+    const res = await auditCsv(new Request("http://t/api/admin/audit.csv"), { params: Promise.resolve({}) });
+    expect(res.status).toBe(403);
+  });
+});
