@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clinics } from "./clinics";
 import { users } from "./users";
 
@@ -26,6 +26,14 @@ export const patients = pgTable(
     phone: text("phone"),
     notes: text("notes"),
     status: patientStatus("status").notNull().default("active"),
+    // Caseload summary, derived from the latest final assessment by refreshPatientSummary() in the
+    // same transaction as the change (ADR 0008). Denormalised so the admin caseload can sort and
+    // filter tens of thousands of patients by index instead of a per-row lookup.
+    lastAssessedAt: timestamp("last_assessed_at", { withTimezone: true }),
+    lastVerdict: text("last_verdict"),
+    currentStage: text("current_stage"),
+    openRedFlag: boolean("open_red_flag").notNull().default(false),
+    nextReassessmentDue: date("next_reassessment_due", { mode: "string" }),
     // Optimistic concurrency: an update must name the version it read (ADR 0004).
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -36,10 +44,17 @@ export const patients = pgTable(
     foreignKey({ columns: [t.clinicId, t.clinicianId], foreignColumns: [users.clinicId, users.id] }),
     index("patients_clinician_idx").on(t.clinicId, t.clinicianId, t.lastName, t.firstName),
     index("patients_name_idx").on(t.clinicId, t.lastName, t.firstName),
+    // Admin caseload: each sortable column leads with clinic_id so a page is an index range scan.
+    index("patients_last_assessed_idx").on(t.clinicId, t.lastAssessedAt, t.id),
+    index("patients_due_idx").on(t.clinicId, t.nextReassessmentDue, t.id),
+    index("patients_verdict_idx").on(t.clinicId, t.lastVerdict, t.id),
+    index("patients_status_idx").on(t.clinicId, t.status, t.lastName, t.firstName, t.id),
+    index("patients_red_flag_idx").on(t.clinicId, t.id).where(sql`${t.openRedFlag}`),
     check("patients_first_name_nonblank", sql`length(btrim(${t.firstName})) > 0`),
     check("patients_last_name_nonblank", sql`length(btrim(${t.lastName})) > 0`),
     check("patients_dob_range", sql`${t.dateOfBirth} >= '1900-01-01'`),
     check("patients_version_positive", sql`${t.version} >= 1`),
+    check("patients_last_verdict_known", sql`${t.lastVerdict} is null or ${t.lastVerdict} in ('push','modify','back_off','refer','urgent_referral')`),
   ],
 );
 
