@@ -70,3 +70,24 @@ export const auditQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+export const CASELOAD_SORTS = ["name", "clinician", "lastAssessed", "verdict", "due", "status"] as const;
+export const clinicCaseloadQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  clinician: z.uuid().optional().catch(undefined),
+  status: z.enum(["active", "discharged", "all"]).catch("active").default("active"),
+  flag: z.enum(["red_flag", "overdue"]).optional().catch(undefined),
+  verdict: z.enum(["push", "modify", "back_off", "refer", "urgent_referral"]).optional().catch(undefined),
+  sort: z.enum(CASELOAD_SORTS).catch("name").default("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type ClinicCaseloadQuery = z.output<typeof clinicCaseloadQuerySchema>;
+
+const patientIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).min(1, "Select at least one patient").max(500));
+
+export const bulkPatientSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("reassign"), patientIds, clinicianId: z.uuid("Choose the clinician to hand over to") }),
+  z.object({ intent: z.literal("discharge"), patientIds }),
+  z.object({ intent: z.literal("reactivate"), patientIds }),
+]);

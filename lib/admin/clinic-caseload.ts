@@ -1,0 +1,154 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patients, users } from "@/db/schema";
+import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import type { ClinicCaseloadQuery } from "@/lib/validation/admin";
+
+export const CLINIC_CASELOAD_PAGE_SIZE = 25;
+const EXPORT_MAX = 100_000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const today = () => new Date().toISOString().slice(0, 10);
+
+function whereFor(clinicId: string, q: ClinicCaseloadQuery): SQL {
+  const conds: SQL[] = [eq(patients.clinicId, clinicId)];
+  if (q.status !== "all") conds.push(eq(patients.status, q.status));
+  if (q.clinician) conds.push(eq(patients.clinicianId, q.clinician));
+  if (q.verdict) conds.push(eq(patients.lastVerdict, q.verdict));
+  if (q.flag === "red_flag") conds.push(eq(patients.openRedFlag, true));
+  if (q.flag === "overdue") conds.push(lt(patients.nextReassessmentDue, today()));
+  if (q.q) {
+    for (const w of q.q.split(/\s+/).filter(Boolean).slice(0, 4)) {
+      const p = `%${escapeLike(w)}%`;
+      conds.push(or(ilike(patients.firstName, p), ilike(patients.lastName, p))!);
+    }
+  }
+  return and(...conds)!;
+}
+
+// Verdicts sort by caution, not alphabetically.
+const verdictRank = sql`array_position(array['push','modify','back_off','refer','urgent_referral']::text[], ${patients.lastVerdict})`;
+
+function orderFor(q: ClinicCaseloadQuery): SQL[] {
+  const d = q.dir === "desc" ? desc : asc;
+  const nullsLast = (col: SQL | typeof patients.lastAssessedAt) => sql`${col} ${sql.raw(q.dir)} nulls last`;
+  switch (q.sort) {
+    case "clinician":
+      return [d(users.name), asc(patients.lastName), asc(patients.id)];
+    case "lastAssessed":
+      return [nullsLast(patients.lastAssessedAt), asc(patients.id)];
+    case "verdict":
+      return [nullsLast(verdictRank), asc(patients.id)];
+    case "due":
+      return [nullsLast(sql`${patients.nextReassessmentDue}`), asc(patients.id)];
+    case "status":
+      return [d(patients.status), asc(patients.lastName), asc(patients.id)];
+    default:
+      return [d(patients.lastName), d(patients.firstName), asc(patients.id)];
+  }
+}
+
+function rowsQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
+  return db
+    .select({
+      id: patients.id,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      sport: patients.sport,
+      status: patients.status,
+      clinicianId: patients.clinicianId,
+      clinicianName: users.name,
+      lastAssessedAt: patients.lastAssessedAt,
+      lastVerdict: patients.lastVerdict,
+      currentStage: patients.currentStage,
+      openRedFlag: patients.openRedFlag,
+      nextReassessmentDue: patients.nextReassessmentDue,
+    })
+    .from(patients)
+    .innerJoin(users, and(eq(users.clinicId, patients.clinicId), eq(users.id, patients.clinicianId)))
+    .where(whereFor(clinicId, q))
+    .orderBy(...orderFor(q));
+}
+
+/** One page of every clinician's patients, filtered and sorted in the database. */
+export async function listClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery) {
+  const [rows, [count]] = await Promise.all([
+    rowsQuery(db, actor.clinicId, q).limit(CLINIC_CASELOAD_PAGE_SIZE).offset((q.page - 1) * CLINIC_CASELOAD_PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)::int` }).from(patients).where(whereFor(actor.clinicId, q)),
+  ]);
+  await recordAuditEvent(db, { ...actorAudit(actor), action: "patient.list", entityType: "clinic_caseload", detail: { page: q.page, shown: rows.length } });
+  return { rows, total: count?.n ?? 0, pageSize: CLINIC_CASELOAD_PAGE_SIZE };
+}
+
+export async function exportClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery) {
+  const rows = await rowsQuery(db, actor.clinicId, q).limit(EXPORT_MAX);
+  await recordAuditEvent(db, { ...actorAudit(actor), action: "patient.export", entityType: "clinic_caseload", detail: { rows: rows.length } });
+  return rows;
+}
+
+/** The numbers at the top of the dashboard, each one indexed query. */
+export async function caseloadCounts(db: Db, actor: Actor) {
+  const [row] = await db
+    .select({
+      active: sql<number>`count(*) filter (where ${patients.status} = 'active')::int`,
+      redFlags: sql<number>`count(*) filter (where ${patients.status} = 'active' and ${patients.openRedFlag})::int`,
+      overdue: sql<number>`count(*) filter (where ${patients.status} = 'active' and ${patients.nextReassessmentDue} < ${today()})::int`,
+      assessedThisWeek: sql<number>`count(*) filter (where ${patients.lastAssessedAt} >= date_trunc('week', now()))::int`,
+    })
+    .from(patients)
+    .where(eq(patients.clinicId, actor.clinicId));
+  return row ?? { active: 0, redFlags: 0, overdue: 0, assessedThisWeek: 0 };
+}
+
+export async function listClinicians(db: Db, actor: Actor) {
+  return db
+    .select({ id: users.id, name: users.name, active: users.active })
+    .from(users)
+    .where(eq(users.clinicId, actor.clinicId))
+    .orderBy(asc(users.name));
+}
+
+/** Hands patients to another active clinician of the same clinic; one audit event per patient. */
+export async function reassignPatients(db: Db, actor: Actor, input: { patientIds: string[]; clinicianId: string }) {
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.clinicId, actor.clinicId), eq(users.id, input.clinicianId), eq(users.active, true)));
+    if (!target) throw new AppError("invalid", "reassign", "Choose an active clinician of this clinic.", { clinicianId: ["Choose an active clinician"] });
+    const moved = await tx
+      .update(patients)
+      .set({ clinicianId: input.clinicianId, updatedAt: new Date() })
+      .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, input.patientIds)))
+      .returning({ id: patients.id });
+    if (moved.length !== new Set(input.patientIds).size) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
+    for (const p of moved) {
+      await recordAuditEvent(tx, { ...actorAudit(actor), action: "patient.reassign", entityType: "patient", entityId: p.id, patientId: p.id, detail: { to: input.clinicianId } });
+    }
+    return moved.length;
+  });
+}
+
+export async function setPatientsStatus(db: Db, actor: Actor, input: { patientIds: string[]; status: "active" | "discharged" }) {
+  return db.transaction(async (tx) => {
+    const changed = await tx
+      .update(patients)
+      .set({ status: input.status, updatedAt: new Date() })
+      .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, input.patientIds)))
+      .returning({ id: patients.id });
+    if (changed.length !== new Set(input.patientIds).size) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
+    for (const p of changed) {
+      await recordAuditEvent(tx, {
+        ...actorAudit(actor),
+        action: input.status === "discharged" ? "patient.discharge" : "patient.reactivate",
+        entityType: "patient",
+        entityId: p.id,
+        patientId: p.id,
+      });
+    }
+    return changed.length;
+  });
+}

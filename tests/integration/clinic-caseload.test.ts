@@ -1,0 +1,102 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { auditEvents, patients } from "@/db/schema";
+import { caseloadCounts, listClinicCaseload, reassignPatients } from "@/lib/admin/clinic-caseload";
+import type { Actor } from "@/lib/auth/actor";
+import { createPatient } from "@/lib/patients/create-patient";
+import { patientFormSchema } from "@/lib/validation/patient";
+import { clinicCaseloadQuerySchema } from "@/lib/validation/admin";
+import { actorFor, makeClinic, makeUser, openTestDb, validPatient } from "../support/test-db";
+
+const current: { actor: Actor | null } = { actor: null };
+vi.mock("@/lib/auth/require-user", () => ({ getActor: async () => current.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+let handle: Awaited<ReturnType<typeof openTestDb>>;
+vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: async () => handle.db }));
+const { GET: caseloadCsv } = await import("@/app/api/admin/caseload.csv/route");
+const { bulkPatientsAction } = await import("@/app/(admin)/admin/actions");
+
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(() => handle.close());
+beforeEach(() => {
+  current.actor = null;
+});
+
+const q = (o: Record<string, string> = {}) => clinicCaseloadQuerySchema.parse(o);
+const form = (entries: Array<[string, string]>) => {
+  const fd = new FormData();
+  for (const [k, v] of entries) fd.append(k, v);
+  return fd;
+};
+
+async function clinic() {
+  const c = await makeClinic(handle.db);
+  const admin = actorFor(await makeUser(handle.db, c.id, { role: "admin" }));
+  const pt1 = actorFor(await makeUser(handle.db, c.id));
+  const pt2 = actorFor(await makeUser(handle.db, c.id));
+  const add = (a: Actor, o: Record<string, string>) => createPatient(handle.db, a, patientFormSchema.parse(validPatient(o)));
+  const p = [await add(pt1, { lastName: "Alpha" }), await add(pt1, { lastName: "Bravo" }), await add(pt2, { lastName: "Charlie" })];
+  await handle.db.update(patients).set({ lastVerdict: "refer", openRedFlag: true, nextReassessmentDue: "2020-01-01" }).where(eq(patients.id, p[1]!.id));
+  return { c, admin, pt1, pt2, p };
+}
+
+describe("clinic caseload", () => {
+  it("lists every clinician's patients of this clinic only, with filters and counts", async () => {
+    const { admin, pt2 } = await clinic();
+    await clinic(); // another clinic's patients must not show
+    expect((await listClinicCaseload(handle.db, admin, q())).total).toBe(3);
+    expect((await listClinicCaseload(handle.db, admin, q({ clinician: pt2.userId }))).rows.map((r) => r.lastName)).toEqual(["Charlie"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ flag: "red_flag" }))).rows.map((r) => r.lastName)).toEqual(["Bravo"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ flag: "overdue" }))).rows.map((r) => r.lastName)).toEqual(["Bravo"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ sort: "name", dir: "desc" }))).rows.map((r) => r.lastName)).toEqual(["Charlie", "Bravo", "Alpha"]);
+    expect(await caseloadCounts(handle.db, admin)).toMatchObject({ active: 3, redFlags: 1, overdue: 1 });
+  });
+
+  it("reassigns selected patients in one transaction and audits each", async () => {
+    const { admin, pt2, p } = await clinic();
+    current.actor = admin;
+    const state = await bulkPatientsAction(null, form([["intent", "reassign"], ["clinicianId", pt2.userId], ["patientIds", p[0]!.id], ["patientIds", p[1]!.id]]));
+    expect(state).toMatchObject({ ok: true, message: "Reassigned 2 patients." });
+    const rows = await handle.db.select().from(patients).where(eq(patients.clinicianId, pt2.userId));
+    expect(rows).toHaveLength(3);
+    const events = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, admin.clinicId), eq(auditEvents.action, "patient.reassign")));
+    expect(events).toHaveLength(2);
+  });
+
+  it("changes nothing when any selected patient belongs to another clinic", async () => {
+    const a = await clinic();
+    const b = await clinic();
+    await expect(reassignPatients(handle.db, a.admin, { patientIds: [a.p[0]!.id, b.p[0]!.id], clinicianId: a.pt2.userId })).rejects.toMatchObject({ kind: "not_found" });
+    const [unchanged] = await handle.db.select().from(patients).where(eq(patients.id, a.p[0]!.id));
+    expect(unchanged?.clinicianId).toBe(a.pt1.userId);
+  });
+
+  it("reports every missing field of a bulk action", async () => {
+    const { admin } = await clinic();
+    current.actor = admin;
+    const state = await bulkPatientsAction(null, form([["intent", "reassign"]]));
+    expect(state?.ok).toBe(false);
+    expect(Object.keys(state?.fieldErrors ?? {}).sort()).toEqual(["clinicianId", "patientIds"]);
+  });
+
+  it("exports exactly the filtered rows, without notes", async () => {
+    const { admin, pt1, p } = await clinic();
+    await handle.db.update(patients).set({ notes: "private clinical note" }).where(eq(patients.id, p[0]!.id));
+    current.actor = admin;
+    const res = await caseloadCsv(new Request(`http://t/api/admin/caseload.csv?clinician=${pt1.userId}`), { params: Promise.resolve({}) });
+    const text = await res.text();
+    const lines = text.trim().split("\r\n");
+    expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(["Alpha", "Bravo"]);
+    expect(text).not.toContain("private clinical note");
+  });
+
+  it("is closed to clinicians", async () => {
+    const { pt1, p } = await clinic();
+    current.actor = pt1;
+    expect((await caseloadCsv(new Request("http://t/api/admin/caseload.csv"), { params: Promise.resolve({}) })).status).toBe(403);
+    const state = await bulkPatientsAction(null, form([["intent", "discharge"], ["patientIds", p[0]!.id]]));
+    expect(state?.formError).toMatch(/role does not allow/);
+  });
+});
