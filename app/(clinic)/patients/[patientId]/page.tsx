@@ -1,10 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AssessmentHistory } from "@/components/assessment/history";
+import { NewAssessmentButton } from "@/components/assessment/new-assessment-button";
+import { CapacityChart, PainChart } from "@/components/assessment/progress-charts";
 import { Button } from "@/components/ui/button";
+import { getDb } from "@/db/client";
+import type { AssessmentSnapshotInput } from "@/lib/assessments/build-input";
+import { chartData } from "@/lib/assessments/chart-data";
+import { listAssessments } from "@/lib/assessments/list-assessments";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/require-user";
 import { ageOn, fullName } from "@/lib/patients/format";
 import { levelLabels, sexLabels, sportLabels } from "@/lib/validation/patient";
+import { createDraftAction } from "./assessments/actions";
 import { loadPatientOr404 } from "./load-patient";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -14,12 +22,25 @@ export default async function PatientPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ created?: string; saved?: string }>;
+  searchParams: Promise<{ created?: string; saved?: string; draftSaved?: string }>;
 }) {
   const actor = await requireRole("clinician", "admin");
   const { patientId } = await params;
   const flags = await searchParams;
   const p = await loadPatientOr404(actor, patientId);
+  const history = await listAssessments(await getDb(), actor, p.id);
+  const openDraft = history.find((h) => h.assessment.status === "draft");
+  const hasFinal = history.some((h) => h.assessment.status === "final");
+  const charts = chartData(
+    history
+      .filter((h) => h.snapshot)
+      .reverse()
+      .map((h) => ({
+        date: (h.assessment.finalizedAt ?? h.assessment.createdAt).toISOString().slice(0, 10),
+        input: h.snapshot!.input as AssessmentSnapshotInput,
+        evaluation: h.snapshot!.evaluation,
+      })),
+  );
   const rows: Array<[string, string]> = [
     ["Date of birth", `${p.dateOfBirth} (${ageOn(p.dateOfBirth)} years)`],
     ["Sex", sexLabels[p.sex]],
@@ -31,9 +52,9 @@ export default async function PatientPage({
   ];
   return (
     <div className="space-y-6">
-      {flags.created || flags.saved ? (
+      {flags.created || flags.saved || flags.draftSaved ? (
         <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
-          {flags.created ? "Patient added." : "Changes saved."}
+          {flags.created ? "Patient added." : flags.draftSaved ? "Assessment draft saved. Resume it any time." : "Changes saved."}
         </p>
       ) : null}
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -46,9 +67,16 @@ export default async function PatientPage({
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">{fullName(p)}</h1>
         </div>
-        <Button variant="outline" asChild>
-          <Link href={`/patients/${p.id}/edit`}>Edit details</Link>
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button variant="outline" asChild>
+            <Link href={`/patients/${p.id}/edit`}>Edit details</Link>
+          </Button>
+          <NewAssessmentButton
+            action={createDraftAction}
+            patientId={p.id}
+            label={openDraft ? "Resume assessment" : hasFinal ? "New reassessment" : "New assessment"}
+          />
+        </div>
       </div>
       <Card>
         <CardHeader>
@@ -71,6 +99,27 @@ export default async function PatientPage({
           ) : null}
         </CardBody>
       </Card>
+      <Card>
+        <CardHeader>
+          <h2 className="font-semibold">Assessments</h2>
+        </CardHeader>
+        <CardBody>
+          <AssessmentHistory patientId={p.id} items={history} />
+        </CardBody>
+      </Card>
+      {charts.pain.length ? (
+        <Card>
+          <CardHeader>
+            <h2 className="font-semibold">Progress</h2>
+          </CardHeader>
+          <CardBody className="grid gap-6 md:grid-cols-2">
+            <PainChart data={charts.pain} />
+            {charts.capacity.map((c) => (
+              <CapacityChart key={c.test} series={c} />
+            ))}
+          </CardBody>
+        </Card>
+      ) : null}
     </div>
   );
 }

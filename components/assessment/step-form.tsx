@@ -1,0 +1,91 @@
+"use client";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+import type { ActionState } from "@/lib/auth/action-state";
+import type { Sport } from "@/lib/clinical";
+import { amendFormSchemas, stepByKey, stepFormSchemas, type FormStepKey } from "@/lib/validation/assessment";
+import { CapacityFields } from "./capacity-fields";
+import { ComplaintFields, LoadFields, RecoveryFields, RedFlagFields } from "./step-fields";
+import { OutcomeFields } from "./outcome-fields";
+import { useStepForm } from "./use-step-form";
+
+type Props = {
+  step: FormStepKey;
+  action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
+  initial: Record<string, string>;
+  assessmentId: string;
+  patientId: string;
+  sport: Sport;
+  priorPsfsMean?: number;
+  backHref?: string;
+  /** Amending a final assessment: the amendment count seen, and a reason field instead of step navigation. */
+  amend?: { amendmentSeq: number; cancelHref: string };
+  version?: number;
+};
+
+/** One assessment step: a server action form that also works as a plain POST. */
+export function StepForm({ step, action, initial, assessmentId, patientId, sport, priorPsfsMean, backHref, amend, version }: Props) {
+  const schema = amend ? amendFormSchemas[step] : stepFormSchemas[step];
+  const meta: Record<string, string> = amend
+    ? { assessmentId, patientId, amendmentSeq: String(amend.amendmentSeq) }
+    : { assessmentId, patientId, version: String(version ?? 1) };
+  const api = useStepForm(schema, action, { ...initial, ...meta });
+  const { n, title } = stepByKey(step);
+  return (
+    <form ref={api.formRef} action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-6" aria-label={title}>
+      <FormError message={api.state?.formError} />
+      {Object.keys(meta).map((k) => (
+        <input key={k} type="hidden" {...api.control(k)} />
+      ))}
+      {step === "load" ? <LoadFields api={api} /> : null}
+      {step === "complaint" ? <ComplaintFields api={api} /> : null}
+      {step === "redFlags" ? <RedFlagFields api={api} /> : null}
+      {step === "capacity" ? <CapacityFields api={api} sport={sport} /> : null}
+      {step === "recovery" ? <RecoveryFields api={api} /> : null}
+      {step === "outcomes" ? <OutcomeFields api={api} priorMean={priorPsfsMean} /> : null}
+      {amend ? (
+        <div className="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-5">
+          <label htmlFor="reason" className="block text-sm font-medium text-slate-900">
+            Reason for the correction
+          </label>
+          <textarea
+            id="reason"
+            {...api.control("reason")}
+            rows={3}
+            aria-invalid={Boolean(api.errorFor("reason"))}
+            aria-describedby={api.errorFor("reason") ? "reason-error" : undefined}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
+          />
+          {api.errorFor("reason") ? (
+            <p id="reason-error" className="text-sm font-medium text-red-700" data-field-error>
+              {api.errorFor("reason")}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={api.pending}>
+              {api.pending ? "Saving…" : "Save amendment"}
+            </Button>
+            <Button variant="ghost" asChild>
+              <Link href={amend.cancelHref}>Cancel</Link>
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
+          <Button type="submit" name="intent" value="next" disabled={api.pending}>
+            {api.pending ? "Saving…" : n === 6 ? "Save and review" : "Save and continue"}
+          </Button>
+          <Button type="submit" name="intent" value="exit" variant="outline" disabled={api.pending}>
+            Save and exit
+          </Button>
+          {backHref ? (
+            <Button variant="ghost" asChild>
+              <Link href={backHref}>Back to step {n - 1}</Link>
+            </Button>
+          ) : null}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { evaluate } from "@/lib/clinical";
+import type { Db } from "@/db/client";
+import { assessmentAmendments } from "@/db/schema";
+import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { stepByKey, type FormStepKey } from "@/lib/validation/assessment";
+import { buildAssessmentInput, toFormStrings } from "./build-input";
+import { amendmentsOf, effectiveSnapshot, findAssessment, patientFacts } from "./internal";
+
+export type AmendInput = {
+  patientId: string;
+  assessmentId: string;
+  /** How many amendments the clinician saw when they opened the form (concurrency check). */
+  amendmentSeq: number;
+  step: FormStepKey;
+  values: Record<string, unknown>;
+  reason: string;
+};
+
+/**
+ * Corrects a final assessment without touching it: the corrected step replaces the one in the
+ * latest snapshot, the engine re-evaluates, and the result is appended as an amendment with the
+ * reason. The original row stays as it was finalized.
+ */
+export async function amendAssessment(db: Db, actor: Actor, m: AmendInput) {
+  return db.transaction(async (tx) => {
+    const patient = await patientFacts(tx, actor, m.patientId);
+    const a = await findAssessment(tx, actor, m.patientId, m.assessmentId, { lock: true });
+    if (a.status !== "final") throw new AppError("conflict", "assessment", "Only a final assessment is amended; a draft is simply edited.");
+    const existing = await amendmentsOf(tx, actor.clinicId, a.id);
+    if (existing.length !== m.amendmentSeq) {
+      throw new AppError("conflict", "assessment", "Someone amended this assessment after you opened it. Nothing was overwritten: reload and apply your correction again.");
+    }
+    const current = effectiveSnapshot(a, existing);
+    const draft = { ...current.draft, [m.step]: toFormStrings(m.step, m.values) };
+    const built = buildAssessmentInput(draft, patient, a.createdAt);
+    if (!built.ok) throw new AppError("invalid", "assessment", built.problems.map((p) => p.message).join(" "));
+    const { psfs: _psfs, ...contractInput } = built.input;
+    void _psfs;
+    const evaluation = evaluate(contractInput);
+    const [row] = await tx
+      .insert(assessmentAmendments)
+      .values({
+        clinicId: actor.clinicId,
+        assessmentId: a.id,
+        seq: existing.length + 1,
+        reason: m.reason,
+        step: stepByKey(m.step).n,
+        draft,
+        input: built.input,
+        evaluation,
+        rulesetVersion: evaluation.rulesetVersion,
+        createdBy: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError("conflict", "assessment", "Someone amended this assessment at the same moment. Reload and apply your correction again.");
+    await recordAuditEvent(tx, {
+      ...actorAudit(actor),
+      action: "assessment.amend",
+      entityType: "assessment",
+      entityId: a.id,
+      patientId: a.patientId,
+      detail: { seq: row.seq, step: row.step, verdictBefore: current.evaluation.verdict, verdictAfter: evaluation.verdict },
+    });
+    return row;
+  });
+}

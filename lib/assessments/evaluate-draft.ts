@@ -1,0 +1,22 @@
+import { evaluate, type Evaluation } from "@/lib/clinical";
+import type { Assessment } from "@/db/schema/assessments";
+import { buildAssessmentInput, type AssessmentSnapshotInput, type InputProblem, type PatientFacts } from "./build-input";
+import { evaluateGate, type Gate } from "./gate";
+
+export type DraftEvaluation =
+  | { ok: true; input: AssessmentSnapshotInput; evaluation: Evaluation; gate: Gate }
+  | { ok: false; problems: InputProblem[] };
+
+/** Pure: the live evaluation of a draft (what the review step shows and finalize freezes). */
+export function evaluateDraft(
+  a: Pick<Assessment, "draft" | "createdAt" | "referralTo" | "referralDate" | "overrideReason">,
+  patient: PatientFacts,
+): DraftEvaluation {
+  const built = buildAssessmentInput(a.draft, patient, a.createdAt);
+  if (!built.ok) return { ok: false, problems: built.problems };
+  // The engine reads contract v1 only; the PSFS rides alongside in the snapshot.
+  const { psfs: _psfs, ...contractInput } = built.input;
+  void _psfs;
+  const evaluation = evaluate(contractInput);
+  return { ok: true, input: built.input, evaluation, gate: evaluateGate(built.input, evaluation, a) };
+}

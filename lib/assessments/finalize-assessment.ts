@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assessments } from "@/db/schema";
+import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { evaluateDraft } from "./evaluate-draft";
+import { conflictMessage, findAssessment, patientFacts } from "./internal";
+
+/**
+ * Freezes a draft: the contract input, its evaluation and the ruleset version are stored once
+ * and never change (a trigger rejects any later update). Refused while the red-flag gate is open.
+ */
+export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: string; assessmentId: string; version: number }) {
+  return db.transaction(async (tx) => {
+    const patient = await patientFacts(tx, actor, f.patientId);
+    const a = await findAssessment(tx, actor, f.patientId, f.assessmentId, { lock: true });
+    if (a.status !== "draft") throw new AppError("conflict", "assessment", "This assessment is already final.");
+    if (a.version !== f.version) throw new AppError("conflict", "assessment", conflictMessage);
+    const live = evaluateDraft(a, patient);
+    if (!live.ok) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.problems.map((p) => p.message).join(" ")}`);
+    if (!live.gate.canFinalize) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.gate.blockers.join(" ")}`);
+    const now = new Date();
+    const [row] = await tx
+      .update(assessments)
+      .set({
+        status: "final",
+        input: live.input,
+        evaluation: live.evaluation,
+        rulesetVersion: live.evaluation.rulesetVersion,
+        finalizedAt: now,
+        finalizedBy: actor.userId,
+        currentStep: 7,
+        version: sql`${assessments.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(assessments.clinicId, actor.clinicId), eq(assessments.id, a.id), eq(assessments.version, f.version)))
+      .returning();
+    if (!row) throw new AppError("conflict", "assessment", conflictMessage);
+    await recordAuditEvent(tx, {
+      ...actorAudit(actor),
+      action: "assessment.finalize",
+      entityType: "assessment",
+      entityId: row.id,
+      patientId: row.patientId,
+      detail: {
+        verdict: live.evaluation.verdict,
+        rulesetVersion: live.evaluation.rulesetVersion,
+        planAllowed: live.gate.planAllowed,
+        referral: Boolean(a.referralTo),
+        override: Boolean(a.overrideReason),
+      },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,312 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { assessmentAmendments, assessments, auditEvents, patients } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import vignettes from "@/lib/clinical/fixtures/vignettes.json";
+import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
+
+// The assessment actions as Next runs them, minus Next: the session comes from this stub, the
+// database is this file's, and revalidatePath is a no-op outside a request.
+const current: { actor: Actor | null } = { actor: null };
+vi.mock("@/lib/auth/require-user", () => ({ getActor: async () => current.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+let handle: Awaited<ReturnType<typeof openTestDb>>;
+vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: async () => handle.db }));
+
+const { createDraftAction } = await import("@/app/(clinic)/patients/[patientId]/assessments/actions");
+const actions = await import("@/app/(clinic)/patients/[patientId]/assessments/[assessmentId]/actions");
+const { getAssessment } = await import("@/lib/assessments/get-assessment");
+
+const form = (o: Record<string, string>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(o)) fd.append(k, v);
+  return fd;
+};
+
+const redirectTarget = async (p: Promise<unknown>) => {
+  const err = (await p.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { digest?: string } | null;
+  return err?.digest?.split(";")[2] ?? null;
+};
+
+type Input = (typeof vignettes)[number]["input"];
+const yn = (b: unknown) => (b === true ? "yes" : b === false ? "no" : "");
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+/** A vignette as the six step forms would post it. */
+function vignetteSteps(input: Input): Record<string, Record<string, string>> {
+  const i = input as unknown as Record<string, Record<string, unknown> | undefined> & { capacityTests?: { test: string; side?: string; value: number }[] };
+  const c = i.complaint ?? {};
+  const s = i.symptoms ?? {};
+  const l = i.load ?? {};
+  const r = i.recovery ?? {};
+  const f = i.fatigue ?? {};
+  const cap: Record<string, string> = {};
+  for (const t of i.capacityTests ?? []) cap[`${t.test}__${t.side ?? "value"}`] = String(t.value);
+  return {
+    load: {
+      sport: str(i.sport?.primary),
+      level: str(i.sport?.level),
+      trainingAgeYears: str(i.sport?.trainingAgeYears),
+      ...Object.fromEntries(Object.entries(l).map(([k, v]) => [k, str(v)])),
+    },
+    complaint: {
+      region: str(c.region ?? "none"),
+      side: str(c.side),
+      onset: str(c.onset),
+      daysSinceOnset: str(c.daysSinceOnset),
+      aggravators: Array.isArray(c.aggravators) ? c.aggravators.join("\n") : "",
+      ...Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === "boolean" ? yn(v) : str(v)])),
+    },
+    redFlags: Object.fromEntries(Object.entries(i.redFlags ?? {}).map(([k, v]) => [k, yn(v)])),
+    capacity: cap,
+    recovery: {
+      ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "boolean" ? yn(v) : str(v)])),
+      fatiguePattern: str(f.pattern),
+      weightsMovingNormally: yn(f.weightsMovingNormally),
+      reluctanceMainlyMotivational: yn(f.reluctanceMainlyMotivational),
+    },
+    outcomes: { psfs1Activity: "Running 5 km", psfs1Score: "4", psfs2Activity: "Stairs", psfs2Score: "7" },
+  };
+}
+
+const stepActions = {
+  load: actions.saveLoadStep,
+  complaint: actions.saveComplaintStep,
+  redFlags: actions.saveRedFlagsStep,
+  capacity: actions.saveCapacityStep,
+  recovery: actions.saveRecoveryStep,
+  outcomes: actions.saveOutcomesStep,
+} as const;
+
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(() => handle.close());
+beforeEach(() => {
+  current.actor = null;
+});
+
+async function clinicianWithPatient(overrides: Partial<typeof patients.$inferInsert> = {}) {
+  const clinic = await makeClinic(handle.db);
+  const user = await makeUser(handle.db, clinic.id);
+  current.actor = actorFor(user);
+  const [p] = await handle.db
+    .insert(patients)
+    .values({ clinicId: clinic.id, clinicianId: user.id, firstName: "Ana", lastName: "Test", dateOfBirth: "1996-04-12", sex: "female", sport: "running", ...overrides })
+    .returning();
+  return { actor: current.actor, patient: p! };
+}
+
+async function openDraft(patientId: string) {
+  const target = await redirectTarget(createDraftAction(null, form({ patientId })));
+  const id = target!.split("/assessments/")[1]!.split("/")[0]!;
+  return { id, target };
+}
+
+const row = async (id: string) => (await handle.db.select().from(assessments).where(eq(assessments.id, id)))[0]!;
+const meta = async (patientId: string, id: string) => ({ assessmentId: id, patientId, version: String((await row(id)).version) });
+
+async function fillAll(patientId: string, id: string, steps: Record<string, Record<string, string>>) {
+  for (const [key, values] of Object.entries(steps)) {
+    const target = await redirectTarget(stepActions[key as keyof typeof stepActions](null, form({ ...values, ...(await meta(patientId, id)) })));
+    expect(target, `step ${key} should save`).toMatch(/\/step\/\d$/);
+  }
+}
+
+describe("assessment drafts", () => {
+  it("opens a draft at step 1 prefilled with the patient's sport, and resumes it instead of forking", async () => {
+    const { patient } = await clinicianWithPatient({ sport: "hyrox" });
+    const first = await openDraft(patient.id);
+    expect(first.target).toBe(`/patients/${patient.id}/assessments/${first.id}/step/1`);
+    expect((await row(first.id)).draft.load?.sport).toBe("hyrox");
+    const again = await openDraft(patient.id);
+    expect(again.id).toBe(first.id);
+  });
+
+  it("invalid input returns every field error, keeps what was typed, and writes nothing", async () => {
+    const { actor, patient } = await clinicianWithPatient();
+    const { id } = await openDraft(patient.id);
+    const before = await row(id);
+    const eventsBefore = await handle.db.select().from(auditEvents).where(eq(auditEvents.clinicId, actor.clinicId));
+    const state = await actions.saveComplaintStep(
+      null,
+      form({ ...(await meta(patient.id, id)), region: "knee", painNowNrs: "11", painWorst24hNrs: "abc", daysSinceOnset: "-3", sharpPain: "maybe", nextDayResponse: "never" }),
+    );
+    expect(state?.ok).toBe(false);
+    expect(Object.keys(state?.fieldErrors ?? {}).sort()).toEqual(["daysSinceOnset", "nextDayResponse", "onset", "painNowNrs", "painWorst24hNrs", "sharpPain"]);
+    expect(state?.values?.painNowNrs).toBe("11");
+    const after = await row(id);
+    expect(after.version).toBe(before.version);
+    expect(after.draft).toEqual(before.draft);
+    const eventsAfter = await handle.db.select().from(auditEvents).where(eq(auditEvents.clinicId, actor.clinicId));
+    expect(eventsAfter.length).toBe(eventsBefore.length);
+  });
+
+  it("refuses a save from a stale tab (version) instead of overwriting", async () => {
+    const { patient } = await clinicianWithPatient();
+    const { id } = await openDraft(patient.id);
+    const stale = await meta(patient.id, id);
+    expect(await redirectTarget(actions.saveLoadStep(null, form({ ...stale, sport: "running", hoursPerWeekNow: "5" })))).toMatch(/step\/2$/);
+    const second = await actions.saveLoadStep(null, form({ ...stale, sport: "running", hoursPerWeekNow: "9" }));
+    expect(second?.ok).toBe(false);
+    expect(second?.formError).toMatch(/another tab or by someone else/);
+    expect(second?.values?.hoursPerWeekNow).toBe("9");
+    expect((await row(id)).draft.load?.hoursPerWeekNow).toBe("5");
+  });
+
+  it("save and exit keeps the step to resume at", async () => {
+    const { patient } = await clinicianWithPatient();
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, { load: { sport: "running" } });
+    const target = await redirectTarget(actions.saveComplaintStep(null, form({ ...(await meta(patient.id, id)), region: "none", intent: "exit" })));
+    expect(target).toBe(`/patients/${patient.id}?draftSaved=1`);
+    expect((await row(id)).currentStep).toBe(2);
+    expect((await openDraft(patient.id)).target).toMatch(/step\/2$/);
+  });
+});
+
+describe("finalize, snapshot and amendments", () => {
+  const vignette = vignettes.find((v) => v.id === "runner-knee-weak-calves")!;
+
+  it("the runner-knee-weak-calves vignette through the actions: back off, capacity reason, calf work; frozen snapshot", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, vignetteSteps(vignette.input));
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    expect(view.live?.ok).toBe(true);
+    if (!view.live?.ok) return;
+    expect(view.live.evaluation.verdict).toBe("back_off");
+    expect(view.live.evaluation.reasons.some((r) => r.category === "capacity")).toBe(true);
+    expect(JSON.stringify(view.live.evaluation.plan?.stages[0]?.strength).toLowerCase()).toContain("calf");
+    expect(view.live.input.psfs?.mean).toBe(5.5);
+
+    const target = await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))));
+    expect(target).toBe(`/patients/${patient.id}/assessments/${id}?finalized=1`);
+    const final = await row(id);
+    expect(final.status).toBe("final");
+    expect(final.rulesetVersion).toBe(view.live.evaluation.rulesetVersion);
+    expect(final.evaluation?.verdict).toBe("back_off");
+    expect((final.input as { psfs?: { mean: number } }).psfs?.mean).toBe(5.5);
+    // The database itself refuses to change a final assessment.
+    await expect(handle.db.update(assessments).set({ overrideReason: "sneaky" }).where(eq(assessments.id, id))).rejects.toThrow();
+    // And a save to it through the flow is a clear conflict.
+    const late = await actions.saveLoadStep(null, form({ ...(await meta(patient.id, id)), sport: "running" }));
+    expect(late?.formError).toMatch(/final/);
+
+    const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, actor.clinicId), eq(auditEvents.entityId, id)));
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["assessment.create", "assessment.save_step", "assessment.view", "assessment.finalize"]));
+  });
+
+  it("an amendment keeps the original and records the reason; a stale amendment conflicts", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, vignetteSteps(vignette.input));
+    await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))));
+    const original = await row(id);
+
+    const missingReason = await actions.amendCapacityStep(null, form({ assessmentId: id, patientId: patient.id, amendmentSeq: "0", single_leg_calf_raise__left: "31", single_leg_calf_raise__right: "32", reason: "" }));
+    expect(missingReason?.fieldErrors?.reason).toBeTruthy();
+
+    const amend = { assessmentId: id, patientId: patient.id, amendmentSeq: "0", single_leg_calf_raise__left: "31", single_leg_calf_raise__right: "32", reason: "Calf raises were typed from the wrong sheet" };
+    expect(await redirectTarget(actions.amendCapacityStep(null, form(amend)))).toBe(`/patients/${patient.id}/assessments/${id}?amended=1`);
+    const again = await actions.amendCapacityStep(null, form(amend));
+    expect(again?.formError).toMatch(/amended this assessment after you opened it/);
+
+    expect(await row(id)).toEqual(original);
+    const ms = await handle.db.select().from(assessmentAmendments).where(eq(assessmentAmendments.assessmentId, id));
+    expect(ms).toHaveLength(1);
+    expect(ms[0]!.reason).toMatch(/wrong sheet/);
+    expect(ms[0]!.evaluation.capacity.find((c) => c.test === "single_leg_calf_raise")?.meetsTarget).toBe(true);
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    expect(view.snapshot?.evaluation.capacity[0]?.left).toBe(31);
+    expect(view.assessment.evaluation?.capacity[0]?.left).toBe(5);
+  });
+
+  it("a reassessment starts prefilled from the last final assessment and compares the PSFS", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, vignetteSteps(vignette.input));
+    await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))));
+    const next = await openDraft(patient.id);
+    expect(next.id).not.toBe(id);
+    const r = await row(next.id);
+    expect(r.kind).toBe("reassessment");
+    expect(r.draft.capacity?.single_leg_calf_raise__left).toBe("5");
+    await fillAll(patient.id, next.id, { outcomes: { psfs1Activity: "Running 5 km", psfs1Score: "7", psfs2Activity: "Stairs", psfs2Score: "9" } });
+    const view = await getAssessment(handle.db, actor, patient.id, next.id);
+    expect(view.priorPsfs?.mean).toBe(5.5);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.psfsChange(view.priorPsfs?.mean, view.live.input.psfs?.mean)).toMatchObject({ change: 2.5, meaningful: true });
+  });
+});
+
+describe("red-flag gate", () => {
+  const vignette = vignettes.find((v) => v.id === "runner-knee-weak-calves")!;
+
+  it("saddle anaesthesia: urgent, no plan; finalize stores it without one", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01" });
+    const { id } = await openDraft(patient.id);
+    const steps = vignetteSteps(vignette.input);
+    steps.redFlags!.saddleAnaesthesia = "yes";
+    await fillAll(patient.id, id, steps);
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.live.evaluation.verdict).toBe("urgent_referral");
+    expect(view.live.gate.urgent).toBe(true);
+    expect(view.live.gate.planAllowed).toBe(false);
+  });
+
+  it("refer tier needs a referral or an override before finalizing", async () => {
+    const { patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01" });
+    const { id } = await openDraft(patient.id);
+    const steps = vignetteSteps(vignette.input);
+    steps.redFlags!.historyOfCancer = "yes";
+    await fillAll(patient.id, id, steps);
+    const blocked = await actions.finalizeAction(null, form(await meta(patient.id, id)));
+    expect(blocked?.formError).toMatch(/Record the referral/);
+    const bad = await actions.recordGateAction(null, form({ ...(await meta(patient.id, id)), gate: "referral", referralTo: "", referralDate: "" }));
+    expect(Object.keys(bad?.fieldErrors ?? {}).sort()).toEqual(["referralDate", "referralTo"]);
+    expect(await redirectTarget(actions.recordGateAction(null, form({ ...(await meta(patient.id, id)), gate: "referral", referralTo: "Dr Osei, GP", referralDate: "2026-03-02" })))).toMatch(/step\/7\?gate=1$/);
+    expect(await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))))).toMatch(/finalized=1$/);
+    expect((await row(id)).referralTo).toBe("Dr Osei, GP");
+  });
+
+  it("a spinal complaint cannot be finalized with the red-flag screen incomplete", async () => {
+    const { patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, {
+      load: { sport: "running" },
+      complaint: { region: "lumbar", onset: "gradual", daysSinceOnset: "60" },
+      redFlags: { saddleAnaesthesia: "no" },
+    });
+    const blocked = await actions.finalizeAction(null, form(await meta(patient.id, id)));
+    expect(blocked?.formError).toMatch(/full red-flag screen: 12 item/);
+    expect((await row(id)).status).toBe("draft");
+  });
+});
+
+describe("clinic isolation", () => {
+  it("a clinician of another clinic can neither read nor write the assessment", async () => {
+    const { actor: owner, patient } = await clinicianWithPatient();
+    const { id } = await openDraft(patient.id);
+    const before = await row(id);
+    const other = actorFor(await makeUser(handle.db, (await makeClinic(handle.db)).id));
+    current.actor = other;
+    await expect(getAssessment(handle.db, other, patient.id, id)).rejects.toMatchObject({ kind: "not_found" });
+    const write = await actions.saveLoadStep(null, form({ assessmentId: id, patientId: patient.id, version: String(before.version), sport: "lifting" }));
+    expect(write).toMatchObject({ ok: false });
+    expect(write?.formError).toMatch(/not found/i);
+    const fin = await actions.finalizeAction(null, form({ assessmentId: id, patientId: patient.id, version: String(before.version) }));
+    expect(fin?.formError).toMatch(/not found/i);
+    const create = await createDraftAction(null, form({ patientId: patient.id }));
+    expect(create?.formError).toMatch(/not found/i);
+    expect(await row(id)).toEqual(before);
+    // Nothing about the other clinic's assessment reached the trail of either clinic.
+    const theirs = await handle.db.select().from(auditEvents).where(eq(auditEvents.clinicId, other.clinicId));
+    expect(theirs.filter((e) => e.entityId === id)).toHaveLength(0);
+    void owner;
+  });
+});
