@@ -1,0 +1,87 @@
+import type { Browser, Page } from "@playwright/test";
+import { addPatient, DEMO, expect, signInViaApi, test, unique } from "./fixtures";
+
+async function adminPage(browser: Browser) {
+  const ctx = await browser.newContext();
+  await signInViaApi(ctx, DEMO.admin);
+  return { ctx, page: await ctx.newPage() };
+}
+
+/** Invites a clinician through the UI and returns the one-time link's path. */
+async function invite(page: Page, name: string, email: string) {
+  await page.goto("/admin/users/invite");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Create account and link" }).click();
+  const link = await page.getByTestId("one-time-link").textContent();
+  return new URL(link!.trim()).pathname;
+}
+
+test("[ADMIN]: a clinician is refused every admin page with a 403", async ({ clinicianPage: page }) => {
+  for (const path of ["/admin", "/admin/users", "/admin/audit", "/admin/settings"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  }
+  const csv = await page.request.get("/api/admin/audit.csv");
+  expect(csv.status()).toBe(403);
+});
+
+test("[ADMIN]: an admin invites a clinician, who sets a password and signs in", async ({ browser }) => {
+  const { ctx, page } = await adminPage(browser);
+  const email = `${unique("invitee")}@demo.loadwise.test`;
+  const linkPath = await invite(page, "Ivy Invitee", email);
+
+  const fresh = await browser.newContext();
+  const p = await fresh.newPage();
+  await p.goto(linkPath);
+  await p.getByLabel("New password").fill("a-long-new-password");
+  await p.getByLabel("Repeat the password").fill("a-long-new-password");
+  await p.getByRole("button", { name: "Set password" }).click();
+  await expect(p.getByText("Password set. Sign in with it now.")).toBeVisible();
+  await p.getByLabel("Email").fill(email);
+  await p.getByLabel("Password").fill("a-long-new-password");
+  await p.getByRole("button", { name: "Sign in" }).click();
+  await expect(p.getByRole("heading", { name: "My caseload" })).toBeVisible();
+  // The link worked once.
+  expect((await p.goto(linkPath))?.status()).toBe(404);
+  await fresh.close();
+  await ctx.close();
+});
+
+test("[ADMIN]: deactivating a clinician ends their open session on the next request", async ({ browser }) => {
+  const { ctx, page } = await adminPage(browser);
+  const email = `${unique("leaver")}@demo.loadwise.test`;
+  const linkPath = await invite(page, "Lee Leaver", email);
+  const theirs = await browser.newContext();
+  const p = await theirs.newPage();
+  await p.goto(linkPath);
+  await p.getByLabel("New password").fill("leaver-password-1");
+  await p.getByLabel("Repeat the password").fill("leaver-password-1");
+  await p.getByRole("button", { name: "Set password" }).click();
+  await expect(p).toHaveURL(/passwordSet/);
+  await signInViaApi(theirs, email, "leaver-password-1");
+  await p.goto("/patients");
+  await expect(p.getByRole("heading", { name: "My caseload" })).toBeVisible();
+
+  await page.goto("/admin/users");
+  const row = page.getByRole("row").filter({ hasText: email });
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByRole("status")).toContainText("deactivated");
+
+  await p.reload();
+  await expect(p).toHaveURL(/\/login/);
+  await theirs.close();
+  await ctx.close();
+});
+
+test("[ADMIN]: the audit trail answers who saw a patient's record", async ({ browser, clinicianPage }) => {
+  const url = await addPatient(clinicianPage, { firstName: "Audit", lastName: unique("Seen") });
+  const patientId = url.split("/").pop()!;
+  await clinicianPage.goto(url);
+  const { ctx, page } = await adminPage(browser);
+  await page.goto(`/admin/audit?patient=${patientId}&action=patient.view`);
+  await expect(page.getByRole("cell", { name: "Priya Thomas" }).first()).toBeVisible();
+  await expect(page.getByText(/^[1-9]\d* events/)).toBeVisible();
+  await ctx.close();
+});
