@@ -1,6 +1,6 @@
 "use client";
 import { useWatch } from "react-hook-form";
-import { capacityCatalogue, defaultEngineSettings, scoreCapacity, type CapacityTestInput, type Sport } from "@/lib/clinical";
+import { capacityCatalogue, resolveSettings, scoreCapacity, type CapacityTestInput, type EngineSettingsInput, type Sport } from "@/lib/clinical";
 import { capacityParts, capField } from "@/lib/validation/assessment";
 import { NumberField } from "./fields";
 import type { StepFormApi } from "./use-step-form";
@@ -17,7 +17,8 @@ const toNum = (v: unknown) => {
  * scoring, so the screen and the decision agree). Without JavaScript the same figures show for
  * the saved values.
  */
-export function CapacityFields({ api, sport }: { api: StepFormApi; sport: Sport }) {
+export function CapacityFields({ api, sport, settings }: { api: StepFormApi; sport: Sport; settings?: EngineSettingsInput }) {
+  const resolved = resolveSettings(settings);
   const watched = useWatch({ control: api.form.control }) as Record<string, unknown>;
   const values = { ...api.values, ...watched };
   return (
@@ -32,7 +33,7 @@ export function CapacityFields({ api, sport }: { api: StepFormApi; sport: Sport 
           const value = toNum(values[capField(e.test, p)]);
           return value === undefined ? [] : [{ test: e.test, value, ...(p === "value" ? {} : { side: p }) }];
         });
-        const [score] = scoreCapacity(tests, sport, defaultEngineSettings);
+        const [score] = scoreCapacity(tests, sport, resolved);
         const hasError = [...parts, "pain" as const].some((p) => api.errorFor(capField(e.test, p)));
         const open = tests.length > 0 || hasError;
         const headingId = `${e.test}-summary`;
@@ -70,7 +71,7 @@ export function CapacityFields({ api, sport }: { api: StepFormApi; sport: Sport 
                     <dt className="text-xs uppercase tracking-wide text-slate-600">Target</dt>
                     <dd className="font-medium">
                       {score.targetKind === "none" ? "None (reported only)" : `${score.target} ${score.unit}`}
-                      {score.targetKind === "symmetry" ? " (90 % of the stronger side)" : ""}
+                      {score.targetKind === "symmetry" ? ` (${resolved.lsiMinPct} % of the stronger side)` : ""}
                     </dd>
                   </div>
                   <div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action-state";
-import type { Sport } from "@/lib/clinical";
+import type { EngineSettingsInput, Sport } from "@/lib/clinical";
 import { amendFormSchemas, stepByKey, stepFormSchemas, type FormStepKey } from "@/lib/validation/assessment";
 import { CapacityFields } from "./capacity-fields";
 import { ComplaintFields, LoadFields, RecoveryFields, RedFlagFields } from "./step-fields";
@@ -17,6 +17,8 @@ type Props = {
   assessmentId: string;
   patientId: string;
   sport: Sport;
+  /** The clinic's engine thresholds, so the live capacity figures match the decision. */
+  settings?: EngineSettingsInput;
   priorPsfsMean?: number;
   backHref?: string;
   /** Amending a final assessment: the amendment count seen, and a reason field instead of step navigation. */
@@ -25,7 +27,7 @@ type Props = {
 };
 
 /** One assessment step: a server action form that also works as a plain POST. */
-export function StepForm({ step, action, initial, assessmentId, patientId, sport, priorPsfsMean, backHref, amend, version }: Props) {
+export function StepForm({ step, action, initial, assessmentId, patientId, sport, settings, priorPsfsMean, backHref, amend, version }: Props) {
   const schema = amend ? amendFormSchemas[step] : stepFormSchemas[step];
   const meta: Record<string, string> = amend
     ? { assessmentId, patientId, amendmentSeq: String(amend.amendmentSeq) }
@@ -41,7 +43,7 @@ export function StepForm({ step, action, initial, assessmentId, patientId, sport
       {step === "load" ? <LoadFields api={api} /> : null}
       {step === "complaint" ? <ComplaintFields api={api} /> : null}
       {step === "redFlags" ? <RedFlagFields api={api} /> : null}
-      {step === "capacity" ? <CapacityFields api={api} sport={sport} /> : null}
+      {step === "capacity" ? <CapacityFields api={api} sport={sport} settings={settings} /> : null}
       {step === "recovery" ? <RecoveryFields api={api} /> : null}
       {step === "outcomes" ? <OutcomeFields api={api} priorMean={priorPsfsMean} /> : null}
       {amend ? (

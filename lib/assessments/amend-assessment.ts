@@ -1,13 +1,13 @@
 import "server-only";
-import { evaluate } from "@/lib/clinical";
 import type { Db } from "@/db/client";
 import { assessmentAmendments } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { stepByKey, type FormStepKey } from "@/lib/validation/assessment";
-import { buildAssessmentInput, toFormStrings } from "./build-input";
-import { amendmentsOf, effectiveSnapshot, findAssessment, patientFacts } from "./internal";
+import { toFormStrings } from "./build-input";
+import { evaluateDraft } from "./evaluate-draft";
+import { amendmentsOf, clinicEngineSettings, effectiveSnapshot, findAssessment, patientFacts } from "./internal";
 
 export type AmendInput = {
   patientId: string;
@@ -35,11 +35,9 @@ export async function amendAssessment(db: Db, actor: Actor, m: AmendInput) {
     }
     const current = effectiveSnapshot(a, existing);
     const draft = { ...current.draft, [m.step]: toFormStrings(m.step, m.values) };
-    const built = buildAssessmentInput(draft, patient, a.createdAt);
-    if (!built.ok) throw new AppError("invalid", "assessment", built.problems.map((p) => p.message).join(" "));
-    const { psfs: _psfs, ...contractInput } = built.input;
-    void _psfs;
-    const evaluation = evaluate(contractInput);
+    const live = evaluateDraft({ ...a, draft }, patient, await clinicEngineSettings(tx, actor.clinicId));
+    if (!live.ok) throw new AppError("invalid", "assessment", live.problems.map((p) => p.message).join(" "));
+    const evaluation = live.evaluation;
     const [row] = await tx
       .insert(assessmentAmendments)
       .values({
@@ -49,7 +47,7 @@ export async function amendAssessment(db: Db, actor: Actor, m: AmendInput) {
         reason: m.reason,
         step: stepByKey(m.step).n,
         draft,
-        input: built.input,
+        input: live.input,
         evaluation,
         rulesetVersion: evaluation.rulesetVersion,
         createdBy: actor.userId,

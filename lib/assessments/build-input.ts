@@ -23,7 +23,7 @@ export type PatientFacts = { dateOfBirth: string; sex: "female" | "male" | "othe
 export type Psfs = { activities: { activity: string; score: number }[]; mean: number };
 
 /** What is frozen at finalize: contract v1 plus the optional outcome measures. */
-export type AssessmentSnapshotInput = AssessmentInput & { psfs?: Psfs };
+export type AssessmentSnapshotInput = AssessmentInput & { psfs?: Psfs; engineSettings?: Record<string, unknown> };
 
 export type InputProblem = { step: number; message: string };
 export type BuildResult =

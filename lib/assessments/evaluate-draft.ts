@@ -1,4 +1,4 @@
-import { evaluate, type Evaluation } from "@/lib/clinical";
+import { evaluate, type EngineSettingsInput, type Evaluation } from "@/lib/clinical";
 import type { Assessment } from "@/db/schema/assessments";
 import { buildAssessmentInput, type AssessmentSnapshotInput, type InputProblem, type PatientFacts } from "./build-input";
 import { evaluateGate, type Gate } from "./gate";
@@ -11,12 +11,15 @@ export type DraftEvaluation =
 export function evaluateDraft(
   a: Pick<Assessment, "draft" | "createdAt" | "referralTo" | "referralDate" | "overrideReason">,
   patient: PatientFacts,
+  settings: EngineSettingsInput = {},
 ): DraftEvaluation {
   const built = buildAssessmentInput(a.draft, patient, a.createdAt);
   if (!built.ok) return { ok: false, problems: built.problems };
   // The engine reads contract v1 only; the PSFS rides alongside in the snapshot.
   const { psfs: _psfs, ...contractInput } = built.input;
   void _psfs;
-  const evaluation = evaluate(contractInput);
-  return { ok: true, input: built.input, evaluation, gate: evaluateGate(built.input, evaluation, a) };
+  const evaluation = evaluate(contractInput, settings);
+  // The clinic's changed thresholds are frozen with the input, so the decision can be reproduced.
+  const input = Object.keys(settings).length ? { ...built.input, engineSettings: settings } : built.input;
+  return { ok: true, input, evaluation, gate: evaluateGate(built.input, evaluation, a) };
 }

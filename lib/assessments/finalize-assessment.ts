@@ -6,7 +6,7 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { evaluateDraft } from "./evaluate-draft";
-import { conflictMessage, findAssessment, patientFacts } from "./internal";
+import { clinicEngineSettings, conflictMessage, findAssessment, patientFacts } from "./internal";
 
 /**
  * Freezes a draft: the contract input, its evaluation and the ruleset version are stored once
@@ -18,7 +18,7 @@ export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: s
     const a = await findAssessment(tx, actor, f.patientId, f.assessmentId, { lock: true });
     if (a.status !== "draft") throw new AppError("conflict", "assessment", "This assessment is already final.");
     if (a.version !== f.version) throw new AppError("conflict", "assessment", conflictMessage);
-    const live = evaluateDraft(a, patient);
+    const live = evaluateDraft(a, patient, await clinicEngineSettings(tx, actor.clinicId));
     if (!live.ok) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.problems.map((p) => p.message).join(" ")}`);
     if (!live.gate.canFinalize) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.gate.blockers.join(" ")}`);
     const now = new Date();

@@ -4,7 +4,7 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { psfsFrom, psfsChange, type AssessmentSnapshotInput } from "./build-input";
 import { evaluateDraft } from "./evaluate-draft";
-import { amendmentsOf, effectiveSnapshot, findAssessment, lastFinal, patientFacts } from "./internal";
+import { amendmentsOf, clinicEngineSettings, effectiveSnapshot, findAssessment, lastFinal, patientFacts } from "./internal";
 
 /**
  * One assessment of the caller's clinic, with what the screens need: its amendments, the live
@@ -26,9 +26,10 @@ export async function getAssessment(db: Db, actor: Actor, patientId: string, ass
     patientId,
     detail: { purpose, status: a.status },
   });
-  const live = a.status === "draft" ? evaluateDraft(a, patient) : null;
+  const settings = await clinicEngineSettings(db, actor.clinicId);
+  const live = a.status === "draft" ? evaluateDraft(a, patient, settings) : null;
   const snapshot = a.status === "final" ? effectiveSnapshot(a, amendments) : null;
   const priorPsfs = (prior?.input as AssessmentSnapshotInput | undefined)?.psfs;
-  return { assessment: a, patient, amendments, live, snapshot, prior, priorPsfs, psfsFrom, psfsChange };
+  return { assessment: a, patient, amendments, live, snapshot, prior, priorPsfs, settings, psfsFrom, psfsChange };
 }
 export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assessmentAmendments, assessments, patients, type Assessment, type AssessmentAmendment } from "@/db/schema";
+import { assessmentAmendments, assessments, clinics, patients, type Assessment, type AssessmentAmendment } from "@/db/schema";
+import { engineSettingsSchema, type EngineSettingsInput } from "@/lib/clinical";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
@@ -65,4 +66,11 @@ export async function lastFinal(db: DbOrTx, clinicId: string, patientId: string,
   const row = rows.find((r) => r.id !== excludeId);
   if (!row) return null;
   return { row, ...effectiveSnapshot(row, await amendmentsOf(db, clinicId, row.id)) };
+}
+
+/** The thresholds the clinic changed (clinic settings), validated; the engine defaults the rest. */
+export async function clinicEngineSettings(db: DbOrTx, clinicId: string): Promise<EngineSettingsInput> {
+  const [c] = await db.select({ settings: clinics.settings }).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
+  const parsed = engineSettingsSchema.safeParse(c?.settings.engine ?? {});
+  return parsed.success ? parsed.data : {};
 }

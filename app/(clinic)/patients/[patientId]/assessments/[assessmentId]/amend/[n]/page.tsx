@@ -54,6 +54,7 @@ export default async function AmendPage({ params }: { params: Promise<{ patientI
         assessmentId={assessmentId}
         patientId={patientId}
         sport={(draft.load?.sport ?? patient.sport) as Sport}
+        settings={view.settings}
         priorPsfsMean={view.priorPsfs?.mean}
         amend={{ amendmentSeq: view.amendments.length, cancelHref: base }}
       />

@@ -73,7 +73,8 @@ export default async function StepPage({
           patientId={patientId}
           version={a.version}
           sport={sport}
-          priorPsfsMean={view.priorPsfs?.mean}
+          settings={view.settings}
+        priorPsfsMean={view.priorPsfs?.mean}
           backHref={step.n > 1 ? `${base}/step/${step.n - 1}` : undefined}
         />
       ) : (
