@@ -212,3 +212,40 @@ test("[ASSESSMENT]: the flow completes with JavaScript disabled", async ({ brows
   await expect(page.getByRole("status").filter({ hasText: "Assessment finalized." })).toBeVisible();
   await ctx.close();
 });
+
+test("[ASSESSMENT]: a PT answers steps by keyboard alone", async ({ clinicianPage: page }) => {
+  await startAssessment(page);
+  const focusById = async (id: string) => {
+    for (let i = 0; i < 60; i++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`could not reach #${id} with Tab`);
+  };
+  await focusById("runKmPerWeekNow");
+  await page.keyboard.type("30");
+  await page.keyboard.press("Enter"); // implicit submission: "Save and continue"
+  await expect(page).toHaveURL(/\/step\/2$/);
+
+  await focusById("region");
+  await page.keyboard.type("Knee");
+  await focusById("onset");
+  await page.keyboard.type("Gradual");
+  await focusById("daysSinceOnset");
+  await page.keyboard.type("42");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/step\/3$/);
+
+  // Each yes/no pair is one radio group: Tab reaches it, an arrow key answers, Tab moves on.
+  await focusById("saddleAnaesthesia-yes");
+  for (let i = 0; i < 13; i++) {
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.getByRole("button", { name: "Save and continue" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/step\/4$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/step\/3$/);
+  for (const radio of await page.getByRole("radio", { name: "No", exact: true }).all()) await expect(radio).toBeChecked();
+});
