@@ -43,11 +43,17 @@ export const patients = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     foreignKey({ columns: [t.clinicId, t.clinicianId], foreignColumns: [users.clinicId, users.id] }),
     index("patients_clinician_idx").on(t.clinicId, t.clinicianId, t.lastName, t.firstName),
-    index("patients_name_idx").on(t.clinicId, t.lastName, t.firstName),
-    // Admin caseload: each sortable column leads with clinic_id so a page is an index range scan.
-    index("patients_last_assessed_idx").on(t.clinicId, t.lastAssessedAt, t.id),
-    index("patients_due_idx").on(t.clinicId, t.nextReassessmentDue, t.id),
-    index("patients_verdict_idx").on(t.clinicId, t.lastVerdict, t.id),
+    index("patients_name_idx").on(t.clinicId, t.lastName, t.firstName, t.id),
+    // Admin caseload: each sort has an index that serves it forwards (ascending, empty last) and
+    // one for descending with empty values still last (lib/admin/clinic-caseload.ts orderFor).
+    index("patients_last_assessed_idx").on(t.clinicId, t.lastAssessedAt.asc().nullsLast(), t.id),
+    index("patients_last_assessed_desc_idx").on(t.clinicId, t.lastAssessedAt.desc().nullsLast(), t.id.desc()),
+    index("patients_due_idx").on(t.clinicId, t.nextReassessmentDue.asc().nullsLast(), t.id),
+    index("patients_due_desc_idx").on(t.clinicId, t.nextReassessmentDue.desc().nullsLast(), t.id.desc()),
+    index("patients_verdict_idx").on(t.clinicId, sql`array_position(array['push','modify','back_off','refer','urgent_referral']::text[], ${t.lastVerdict}) asc nulls last`, t.id),
+    index("patients_verdict_desc_idx").on(t.clinicId, sql`array_position(array['push','modify','back_off','refer','urgent_referral']::text[], ${t.lastVerdict}) desc nulls last`, t.id.desc()),
+    // Narrow on purpose: the dashboard's counts read it alone (index-only scan), not the table.
+    index("patients_counts_idx").on(t.clinicId, t.status, t.openRedFlag, t.nextReassessmentDue, t.lastAssessedAt),
     index("patients_status_idx").on(t.clinicId, t.status, t.lastName, t.firstName, t.id),
     index("patients_red_flag_idx").on(t.clinicId, t.id).where(sql`${t.openRedFlag}`),
     check("patients_first_name_nonblank", sql`length(btrim(${t.firstName})) > 0`),

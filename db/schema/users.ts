@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics } from "./clinics";
 
 export const userRole = pgEnum("user_role", ["admin", "clinician"]);
@@ -26,6 +26,7 @@ export const users = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     uniqueIndex("users_clinic_email_unique").on(t.clinicId, sql`lower(${t.email})`),
     uniqueIndex("users_email_lookup").on(sql`lower(${t.email})`, t.clinicId),
+    index("users_clinic_name_idx").on(t.clinicId, t.name, t.id),
     check("users_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
     check("users_failed_login_nonneg", sql`${t.failedLoginCount} >= 0`),
   ],

@@ -29,29 +29,36 @@ function whereFor(clinicId: string, q: ClinicCaseloadQuery): SQL {
   return and(...conds)!;
 }
 
-// Verdicts sort by caution, not alphabetically.
+// Verdicts sort by caution, not alphabetically. The same expression is indexed (migration 0008).
 const verdictRank = sql`array_position(array['push','modify','back_off','refer','urgent_referral']::text[], ${patients.lastVerdict})`;
 
+/**
+ * ORDER BY for each sort. Every one matches an index exactly or in reverse, ties broken by id in
+ * the same direction, and empty values always last, so a page is read off an index, never by
+ * sorting the clinic's whole caseload (tests/integration/caseload-indexes.test.ts).
+ */
 function orderFor(q: ClinicCaseloadQuery): SQL[] {
   const d = q.dir === "desc" ? desc : asc;
-  const nullsLast = (col: SQL | typeof patients.lastAssessedAt) => sql`${col} ${sql.raw(q.dir)} nulls last`;
+  const nullsLast = (col: SQL | typeof patients.lastAssessedAt | typeof patients.nextReassessmentDue) => sql`${col} ${sql.raw(q.dir)} nulls last`;
+  const byId = nullsLast(patients.id); // id is never null; spelled out to match the indexes
   switch (q.sort) {
     case "clinician":
-      return [d(users.name), asc(patients.lastName), asc(patients.id)];
+      return [d(users.name), d(patients.lastName), d(patients.firstName), d(patients.id)];
     case "lastAssessed":
-      return [nullsLast(patients.lastAssessedAt), asc(patients.id)];
+      return [nullsLast(patients.lastAssessedAt), byId];
     case "verdict":
-      return [nullsLast(verdictRank), asc(patients.id)];
+      return [nullsLast(verdictRank), byId];
     case "due":
-      return [nullsLast(sql`${patients.nextReassessmentDue}`), asc(patients.id)];
+      return [nullsLast(patients.nextReassessmentDue), byId];
     case "status":
-      return [d(patients.status), asc(patients.lastName), asc(patients.id)];
+      return [d(patients.status), d(patients.lastName), d(patients.firstName), d(patients.id)];
     default:
-      return [d(patients.lastName), d(patients.firstName), asc(patients.id)];
+      return [d(patients.lastName), d(patients.firstName), d(patients.id)];
   }
 }
 
-function rowsQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
+/** The page's row query, exported so tests can EXPLAIN exactly what the page runs. */
+export function rowsQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
   return db
     .select({
       id: patients.id,
@@ -74,11 +81,16 @@ function rowsQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
 }
 
 /** One page of every clinician's patients, filtered and sorted in the database. */
+export function pageQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
+  return rowsQuery(db, clinicId, q).limit(CLINIC_CASELOAD_PAGE_SIZE).offset((q.page - 1) * CLINIC_CASELOAD_PAGE_SIZE);
+}
+
+export function countQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
+  return db.select({ n: sql<number>`count(*)::int` }).from(patients).where(whereFor(clinicId, q));
+}
+
 export async function listClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery) {
-  const [rows, [count]] = await Promise.all([
-    rowsQuery(db, actor.clinicId, q).limit(CLINIC_CASELOAD_PAGE_SIZE).offset((q.page - 1) * CLINIC_CASELOAD_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(patients).where(whereFor(actor.clinicId, q)),
-  ]);
+  const [rows, [count]] = await Promise.all([pageQuery(db, actor.clinicId, q), countQuery(db, actor.clinicId, q)]);
   await recordAuditEvent(db, { ...actorAudit(actor), action: "patient.list", entityType: "clinic_caseload", detail: { page: q.page, shown: rows.length } });
   return { rows, total: count?.n ?? 0, pageSize: CLINIC_CASELOAD_PAGE_SIZE };
 }
@@ -90,8 +102,8 @@ export async function exportClinicCaseload(db: Db, actor: Actor, q: ClinicCaselo
 }
 
 /** The numbers at the top of the dashboard, each one indexed query. */
-export async function caseloadCounts(db: Db, actor: Actor) {
-  const [row] = await db
+export function countsQuery(db: Db, clinicId: string) {
+  return db
     .select({
       active: sql<number>`count(*) filter (where ${patients.status} = 'active')::int`,
       redFlags: sql<number>`count(*) filter (where ${patients.status} = 'active' and ${patients.openRedFlag})::int`,
@@ -99,7 +111,11 @@ export async function caseloadCounts(db: Db, actor: Actor) {
       assessedThisWeek: sql<number>`count(*) filter (where ${patients.lastAssessedAt} >= date_trunc('week', now()))::int`,
     })
     .from(patients)
-    .where(eq(patients.clinicId, actor.clinicId));
+    .where(eq(patients.clinicId, clinicId));
+}
+
+export async function caseloadCounts(db: Db, actor: Actor) {
+  const [row] = await countsQuery(db, actor.clinicId);
   return row ?? { active: 0, redFlags: 0, overdue: 0, assessedThisWeek: 0 };
 }
 
