@@ -13,7 +13,7 @@ type Meta = { assessmentId: string; patientId: string; version: number };
 export function GateForm({ action, meta, initial }: { action: Action; meta: Meta; initial: Record<string, string> }) {
   const api = useStepForm(gateFormSchema, action, { ...initial, assessmentId: meta.assessmentId, patientId: meta.patientId, version: String(meta.version) });
   return (
-    <form ref={api.formRef} action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-4" aria-label="Record referral or override">
+    <form action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-4" aria-label="Record referral or override">
       <FormError message={api.state?.formError} />
       {["assessmentId", "patientId", "version"].map((k) => (
         <input key={k} type="hidden" {...api.control(k)} />
@@ -53,7 +53,7 @@ export function GateForm({ action, meta, initial }: { action: Action; meta: Meta
 export function FinalizeForm({ action, meta, label, disabled }: { action: Action; meta: Meta; label: string; disabled?: boolean }) {
   const api = useStepForm(finalizeFormSchema, action, { assessmentId: meta.assessmentId, patientId: meta.patientId, version: String(meta.version) });
   return (
-    <form ref={api.formRef} action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-3" aria-label="Finalize assessment">
+    <form action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-3" aria-label="Finalize assessment">
       <FormError message={api.state?.formError} />
       {["assessmentId", "patientId", "version"].map((k) => (
         <input key={k} type="hidden" {...api.control(k)} />

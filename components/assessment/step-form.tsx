@@ -35,7 +35,7 @@ export function StepForm({ step, action, initial, assessmentId, patientId, sport
   const api = useStepForm(schema, action, { ...initial, ...meta });
   const { n, title } = stepByKey(step);
   return (
-    <form ref={api.formRef} action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-6" aria-label={title}>
+    <form action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-6" aria-label={title}>
       <FormError message={api.state?.formError} />
       {Object.keys(meta).map((k) => (
         <input key={k} type="hidden" {...api.control(k)} />

@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm, type FieldValues, type Path } from "react-hook-form";
+import { startTransition, useActionState } from "react";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/auth/action-state";
 
@@ -10,30 +10,33 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 /**
  * react-hook-form over a server action, with progressive enhancement: without JavaScript the
  * <form action> posts and the server re-renders with its field errors and the typed values;
- * with JavaScript the same zod schema validates inline first, then the same action runs.
+ * with JavaScript the same zod schema validates inline first, then the same action runs with
+ * the same FormData (including the pressed button's name and value).
  */
-export function useServerForm<S extends z.ZodType<unknown, FieldValues>>(
-  schema: S,
-  action: Action,
-  initial: Record<string, string>,
-) {
+export function useServerForm(schema: z.ZodType, action: Action, initial: Record<string, string>) {
   const [state, formAction, pending] = useActionState(action, null);
-  const values = { ...initial, ...(state?.values ?? {}) };
-  const form = useForm<z.input<S>, unknown, z.output<S>>({
+  const values: Record<string, string> = { ...initial, ...(state?.values ?? {}) };
+  const form = useForm<Record<string, unknown>>({
     resolver: zodResolver(schema as never) as never,
-    defaultValues: values as never,
+    defaultValues: values,
     // Validate on submit, then live as the user corrects. Validating on blur would insert an
     // error above the submit button as it is pressed, moving it from under the pointer.
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     const formEl = e.currentTarget;
-    return form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formEl)));
-    })(e);
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    return form.handleSubmit(
+      () => {
+        startTransition(() => formAction(new FormData(formEl, submitter)));
+      },
+      () => {
+        // Move focus to the first invalid field so keyboard and screen-reader users land on it.
+        requestAnimationFrame(() => formEl.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      },
+    )(e);
   };
 
   const errorFor = (name: string): string | undefined => {
@@ -41,11 +44,13 @@ export function useServerForm<S extends z.ZodType<unknown, FieldValues>>(
     return client ?? state?.fieldErrors?.[name]?.[0];
   };
 
-  /** Props for a native control: registered with RHF, and server-rendered with its value. */
-  const control = (name: Path<z.input<S>> & string) => ({
-    ...form.register(name),
-    defaultValue: values[name] ?? "",
-  });
+  /** A native input, textarea or select: registered with RHF, and server-rendered with its value. */
+  const control = (name: string) => ({ ...form.register(name), defaultValue: values[name] ?? "" });
 
-  return { form, state, formAction, pending, formRef, onSubmit, errorFor, control };
+  /** One radio of a group. */
+  const radio = (name: string, value: string) => ({ ...form.register(name), value, defaultChecked: values[name] === value });
+
+  return { form, state, formAction, pending, onSubmit, errorFor, control, radio, values };
 }
+
+export type ServerFormApi = ReturnType<typeof useServerForm>;

@@ -26,12 +26,12 @@ type Props = {
 
 export function PatientForm({ action, initial, editing, cancelHref }: Props) {
   const schema = editing ? patientUpdateSchema : patientFormSchema;
-  const { state, formAction, formRef, onSubmit, errorFor, control, pending } = useServerForm(schema, action, {
+  const { state, formAction, onSubmit, errorFor, control, pending } = useServerForm(schema, action, {
     ...initial,
     ...(editing ? { patientId: editing.patientId, version: String(editing.version) } : {}),
   });
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-6">
+    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-6">
       <FormError message={state?.formError} />
       {editing ? (
         <>

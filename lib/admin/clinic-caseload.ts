@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, users } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
@@ -39,7 +39,7 @@ const verdictRank = sql`array_position(array['push','modify','back_off','refer',
  */
 function orderFor(q: ClinicCaseloadQuery): SQL[] {
   const d = q.dir === "desc" ? desc : asc;
-  const nullsLast = (col: SQL | typeof patients.lastAssessedAt | typeof patients.nextReassessmentDue) => sql`${col} ${sql.raw(q.dir)} nulls last`;
+  const nullsLast = (col: SQLWrapper) => sql`${col} ${sql.raw(q.dir)} nulls last`;
   const byId = nullsLast(patients.id); // id is never null; spelled out to match the indexes
   switch (q.sort) {
     case "clinician":

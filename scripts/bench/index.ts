@@ -1,11 +1,15 @@
 // Runs every benchmark module in turn and prints a table plus one JSON line per run.
 // Add a bench by appending to `benches`: { name, run } where run resolves to a record with a `name`.
+import { benchCaseload } from "./caseload";
 import { benchEngine } from "./engine";
 
 type BenchRecord = { name: string } & Record<string, unknown>;
-type Bench = { name: string; run: () => Promise<BenchRecord> };
+type Bench = { name: string; run: () => Promise<BenchRecord[]> };
 
-export const benches: Bench[] = [{ name: "engine", run: () => benchEngine() }];
+export const benches: Bench[] = [
+  { name: "engine", run: async () => [await benchEngine()] },
+  { name: "caseload", run: () => benchCaseload() },
+];
 
 function table(rows: BenchRecord[]): string {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
   const results: BenchRecord[] = [];
   for (const b of selected) {
     process.stderr.write(`running ${b.name}…\n`);
-    results.push(await b.run());
+    results.push(...(await b.run()));
   }
   process.stdout.write(`${table(results)}\n`);
   process.stdout.write(`${JSON.stringify({ bench: results, node: process.version, at: new Date().toISOString() })}\n`);

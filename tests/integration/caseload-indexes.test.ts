@@ -40,7 +40,7 @@ const seqScans = (p: string) => p.split("\n").filter((l) => /Seq Scan on (patien
 
 describe("caseload queries on the large seed", () => {
   const variants: Array<Record<string, string>> = [
-    ...CASELOAD_SORTS.flatMap((sort) => [{ sort }, { sort, dir: "desc" }]),
+    ...CASELOAD_SORTS.flatMap((sort): Array<Record<string, string>> => [{ sort }, { sort, dir: "desc" }]),
     { flag: "red_flag" },
     { flag: "overdue" },
     { verdict: "back_off", sort: "due" },

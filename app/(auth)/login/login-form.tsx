@@ -7,13 +7,13 @@ import { signInSchema } from "@/lib/validation/sign-in";
 import { signInAction } from "./actions";
 
 export function LoginForm({ next }: { next?: string }) {
-  const { state, formAction, formRef, onSubmit, errorFor, control, pending } = useServerForm(signInSchema, signInAction, {
+  const { state, formAction, onSubmit, errorFor, control, pending } = useServerForm(signInSchema, signInAction, {
     email: "",
     password: "",
   });
   return (
     // method="post" so a form that never hydrated cannot put the password in the URL.
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
       <FormError message={state?.formError} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field id="email" label="Email" error={errorFor("email")}>

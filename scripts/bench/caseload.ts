@@ -1,0 +1,106 @@
+// Caseload page under load: a production server on a fresh embedded database holding the large
+// seed (50,000 patients, 250,000 assessments in one clinic), signed in as that clinic's admin,
+// 10 concurrent connections on loopback for a bounded time. Reports p50/p95/p99 latency and
+// requests per second for the admin caseload page and a sorted, filtered variant.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const PORT = Number(process.env.BENCH_PORT ?? 3350);
+const base = `http://127.0.0.1:${PORT}`;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+
+function runTs(script: string, args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(process.execPath, [path.join(root, "scripts/run-ts.mjs"), script, ...args], { cwd: root, env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
+  return r.stdout;
+}
+
+async function waitForServer(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+async function signIn(email: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ email, password: "loadwise-demo", csrfToken, callbackUrl: "/admin" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error("bench sign-in failed");
+  return session.split(";")[0]!;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** Bounded load: 10 connections for DURATION_S seconds, every response time kept for exact percentiles. */
+function load(name: string, pathname: string, cookie: string) {
+  return new Promise<Record<string, unknown> & { name: string }>((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon({ url: `${base}${pathname}`, connections: 10, duration: DURATION_S, headers: { cookie } }, (err, r) => {
+      if (err) return reject(err);
+      times.sort((a, b) => a - b);
+      resolve({
+        name,
+        connections: 10,
+        seconds: DURATION_S,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        reqPerSec: Math.round(r.requests.average),
+        p50ms: Math.round(percentile(times, 50)),
+        p95ms: Math.round(percentile(times, 95)),
+        p99ms: Math.round(percentile(times, 99)),
+        p95TargetMs: 100,
+      });
+    });
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+}
+
+export async function benchCaseload() {
+  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+    spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "loadwise-bench-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dir, "pglite"), NODE_ENV: "production" };
+  delete env.DATABASE_URL;
+  runTs("scripts/prepare-embedded.ts", [], env);
+  const seeded = runTs("scripts/db-seed-large.ts", [], env);
+  const adminEmail = /Admin: (\S+)/.exec(seeded)?.[1];
+  if (!adminEmail) throw new Error(`no admin in seed output:\n${seeded}`);
+
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  try {
+    await waitForServer(`${base}/login`, 60_000);
+    const cookie = await signIn(adminEmail);
+    // Warm the server (first renders compile nothing, but fill caches and JIT).
+    await fetch(`${base}/admin`, { headers: { cookie } });
+    return [
+      await load("caseload /admin (50k patients)", "/admin", cookie),
+      await load("caseload sorted+filtered, page 40", "/admin?sort=due&dir=desc&flag=overdue&page=40", cookie),
+    ];
+  } finally {
+    server.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
