@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { assessmentAmendments } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import { refreshPatientSummary } from "@/lib/patients/refresh-summary";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { stepByKey, type FormStepKey } from "@/lib/validation/assessment";
@@ -63,6 +64,8 @@ export async function amendAssessment(db: Db, actor: Actor, m: AmendInput) {
       patientId: a.patientId,
       detail: { seq: row.seq, step: row.step, verdictBefore: current.evaluation.verdict, verdictAfter: evaluation.verdict },
     });
+    // The caseload shows the corrected verdict, in the same transaction as the correction.
+    await refreshPatientSummary(tx, actor.clinicId, a.patientId);
     return row;
   });
 }

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import { refreshPatientSummary } from "@/lib/patients/refresh-summary";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { evaluateDraft } from "./evaluate-draft";
@@ -52,6 +53,8 @@ export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: s
         override: Boolean(a.overrideReason),
       },
     });
+    // The caseload summary (verdict, red flag, reassessment due) follows the new decision.
+    await refreshPatientSummary(tx, actor.clinicId, row.patientId);
     return row;
   });
 }

@@ -198,6 +198,12 @@ describe("finalize, snapshot and amendments", () => {
 
     const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, actor.clinicId), eq(auditEvents.entityId, id)));
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["assessment.create", "assessment.save_step", "assessment.view", "assessment.finalize"]));
+
+    // The caseload summary follows the decision in the same transaction.
+    const [summary] = await handle.db.select().from(patients).where(eq(patients.id, patient.id));
+    expect(summary).toMatchObject({ lastVerdict: "back_off", openRedFlag: false, currentStage: final.evaluation?.plan?.stages[0]?.title });
+    expect(summary?.lastAssessedAt?.getTime()).toBe(final.finalizedAt?.getTime());
+    expect(summary?.nextReassessmentDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("an amendment keeps the original and records the reason; a stale amendment conflicts", async () => {
@@ -223,6 +229,9 @@ describe("finalize, snapshot and amendments", () => {
     const view = await getAssessment(handle.db, actor, patient.id, id);
     expect(view.snapshot?.evaluation.capacity[0]?.left).toBe(31);
     expect(view.assessment.evaluation?.capacity[0]?.left).toBe(5);
+    // The caseload shows the corrected decision, not the original.
+    const [summary] = await handle.db.select().from(patients).where(eq(patients.id, patient.id));
+    expect(summary?.lastVerdict).toBe(ms[0]!.evaluation.verdict);
   });
 
   it("a reassessment starts prefilled from the last final assessment and compares the PSFS", async () => {
