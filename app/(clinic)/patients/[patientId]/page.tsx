@@ -68,6 +68,11 @@ export default async function PatientPage({
           <h1 className="text-2xl font-semibold tracking-tight">{fullName(p)}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          {actor.role === "admin" ? (
+            <Button variant="ghost" asChild>
+              <Link href={`/admin/audit?patient=${p.id}`}>Who saw this record?</Link>
+            </Button>
+          ) : null}
           <Button variant="outline" asChild>
             <Link href={`/patients/${p.id}/edit`}>Edit details</Link>
           </Button>
