@@ -5,3 +5,4 @@ export * from "./patients";
 export * from "./audit";
 export * from "./password-tokens";
 export * from "./assessments";
+export * from "./plans";
