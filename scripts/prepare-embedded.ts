@@ -1,10 +1,21 @@
 // Run by `npm start` before the server opens the embedded database (PGlite allows one process):
 // creates the auth secret, applies migrations and seeds the demo clinics on first start.
+import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { databaseIsEmpty, demoSignInText, seedDemo } from "@/db/seed";
-import { env } from "@/lib/env";
+import { env, EnvError } from "@/lib/env";
 
-const e = env();
+let e: ReturnType<typeof env>;
+try {
+  e = env();
+} catch (err) {
+  // A configuration mistake is the operator's to fix: say what, without a stack trace.
+  if (err instanceof EnvError) {
+    console.error(`Loadwise cannot start: ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}
 if (e.DATABASE_URL) {
   // A real database is the operator's: migrate it, never seed it unasked.
   const handle = await openDatabase({ url: e.DATABASE_URL });
@@ -17,6 +28,9 @@ if (e.DATABASE_URL) {
       await seedDemo(handle.db);
       console.log(`New embedded database at ${e.pgliteDir}: demo clinics seeded.`);
     }
+    // PGlite runs no autovacuum: refresh planner statistics and the visibility map at each start
+    // so queries keep their index plans as the data grows.
+    await handle.db.execute(sql`vacuum analyze`);
   } finally {
     await handle.close();
   }

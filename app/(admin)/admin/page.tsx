@@ -7,7 +7,7 @@ import { SortHeader } from "@/components/admin/sort-header";
 import { Pagination } from "@/components/caseload/pagination";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { caseloadCounts, listClinicCaseload, listClinicians } from "@/lib/admin/clinic-caseload";
+import { caseloadCounts, isDefaultView, listClinicCaseload, listClinicians } from "@/lib/admin/clinic-caseload";
 import { requireRole } from "@/lib/auth/require-user";
 import { verdictLabels, verdictTone } from "@/lib/clinical-labels";
 import type { Verdict } from "@/lib/clinical";
@@ -44,7 +44,11 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
   const actor = await requireRole("admin");
   const q = clinicCaseloadQuerySchema.parse(await searchParams);
   const db = await getDb();
-  const [counts, result, clinicians] = await Promise.all([caseloadCounts(db, actor), listClinicCaseload(db, actor, q), listClinicians(db, actor)]);
+  const counts = await caseloadCounts(db, actor);
+  const [result, clinicians] = await Promise.all([
+    listClinicCaseload(db, actor, q, { knownTotal: isDefaultView(q) ? counts.active : undefined }),
+    listClinicians(db, actor),
+  ]);
   const hrefFor = (p: Partial<ClinicCaseloadQuery>) => `/admin?${query(q, p)}`;
   const today = new Date().toISOString().slice(0, 10);
   return (
