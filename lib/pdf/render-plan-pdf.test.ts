@@ -1,0 +1,157 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReportModel, type ReportModel } from "./report-model";
+import { renderPlanPdf } from "./render-plan-pdf";
+import { sampleReportInput } from "./sample";
+
+// The PDF as a reader gets it: text pulled out of the file by pdf.js, and page 1 rasterised by
+// poppler (pdftoppm, installed by .ci/run) to prove the page is not blank.
+
+async function pdfText(buf: Buffer): Promise<{ pages: string[]; info: Record<string, unknown>; sizes: number[][] }> {
+  const doc = await getDocument({ data: new Uint8Array(buf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  const sizes: number[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((it) => ("str" in it ? it.str + (it.hasEOL ? "\n" : "") : "")).join(""));
+    sizes.push(page.view.slice(2).map(Math.round));
+  }
+  const meta = await doc.getMetadata();
+  await doc.destroy();
+  return { pages, info: meta.info as Record<string, unknown>, sizes };
+}
+
+/** Collapses whitespace so a phrase split across lines still matches. */
+const flat = (s: string) => s.replace(/\s+/g, " ");
+
+describe("plan PDF", () => {
+  let model: ReportModel;
+  let buf: Buffer;
+  let text: Awaited<ReturnType<typeof pdfText>>;
+  let all: string;
+
+  beforeAll(async () => {
+    model = buildReportModel(sampleReportInput());
+    buf = await renderPlanPdf(model);
+    text = await pdfText(buf);
+    all = flat(text.pages.join(" "));
+  });
+
+  it("is a real PDF of 3 to 5 A4 pages", () => {
+    expect(buf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(text.pages.length).toBeGreaterThanOrEqual(3);
+    expect(text.pages.length).toBeLessThanOrEqual(5);
+    expect(text.sizes[0]).toEqual([595, 842]);
+  });
+
+  it("has the header: clinic, patient, clinician, date and the verdict in plain words", () => {
+    const p1 = flat(text.pages[0]!);
+    for (const s of [model.clinicName.toUpperCase(), model.patientName, model.clinicianName, model.dateText, model.verdict.label, "What to do this week"]) {
+      expect(p1).toContain(s);
+    }
+  });
+
+  it("lists every stage title", () => {
+    for (const s of model.stages) expect(all).toContain(flat(s.heading));
+  });
+
+  it("prints every exercise with its sets and reps", () => {
+    for (const s of model.stages) {
+      for (const x of s.strength) {
+        expect(all).toContain(flat(x.exercise));
+        expect(all).toContain(flat(x.reps));
+      }
+    }
+    // A row reads exercise, sets, reps in that order.
+    const x = model.stages[0]!.strength[0]!;
+    expect(all).toMatch(new RegExp(`${x.exercise} ${x.sets} ${x.reps.split(" ")[0]}`));
+  });
+
+  it("has the pain traffic light, the 24-hour rule, lighter weeks and when to seek care", () => {
+    for (const p of model.painRules) {
+      expect(all).toContain(p.label);
+      expect(all).toContain(flat(p.then));
+    }
+    expect(all).toContain("The 24-hour rule");
+    expect(all).toContain("Lighter weeks");
+    expect(all).toContain("When to stop and seek care");
+    expect(all).toContain(flat(model.seekCare[0]!));
+  });
+
+  it("prints the patient link, the ruleset version and page numbers on every page", () => {
+    expect(all).toContain(model.link!);
+    text.pages.forEach((p, i) => {
+      expect(flat(p)).toContain(`Page ${i + 1} of ${text.pages.length}`);
+      expect(flat(p)).toContain(`ruleset ${sampleReportInput().rulesetVersion}`);
+    });
+  });
+
+  it("uses the bundled font, embedded", () => {
+    expect(buf.toString("latin1")).toMatch(/FontFile2/);
+    expect(buf.toString("latin1")).toMatch(/DejaVuSansCondensed/);
+  });
+
+  it("prints Letter paper and miles when the clinic says so", async () => {
+    const letter = buildReportModel(sampleReportInput({ paperSize: "LETTER", units: "mi" }));
+    const t = await pdfText(await renderPlanPdf(letter));
+    expect(t.sizes[0]).toEqual([612, 792]);
+    expect(flat(t.pages.join(" "))).toMatch(/Up to [\d.]+ mi/);
+    expect(flat(t.pages.join(" "))).not.toMatch(/[\d.]+ km/);
+  });
+
+  it("without a link, says where the link comes from and prints no QR code", async () => {
+    const t = await pdfText(await renderPlanPdf(buildReportModel(sampleReportInput({ link: null }))));
+    expect(flat(t.pages.join(" "))).toContain("Your clinician gives you a private link");
+    expect(flat(t.pages.join(" "))).not.toContain("/p/");
+  });
+
+  describe("page 1 rasterised (CI check against a blank page)", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), "lw-pdf-"));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("renders page 1 with pdftoppm and finds ink on it", () => {
+      const file = path.join(dir, "plan.pdf");
+      writeFileSync(file, buf);
+      const r = spawnSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "50", "-gray", file, path.join(dir, "p")], { encoding: "utf8" });
+      if (r.error) throw new Error(`pdftoppm is required (poppler-utils): ${r.error.message}`);
+      expect(r.status, r.stderr).toBe(0);
+      const pgm = readFileSync(path.join(dir, "p-1.pgm"));
+      const { width, height, pixels } = parsePgm(pgm);
+      expect(width * height).toBeGreaterThan(100_000);
+      const dark = pixels.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+      // Text, rules and the verdict box: a real first page has a few percent of dark pixels.
+      expect(dark / pixels.length).toBeGreaterThan(0.01);
+      expect(dark / pixels.length).toBeLessThan(0.5);
+    });
+  });
+});
+
+/** Binary PGM (P5, 8-bit): the header is three numbers after the magic, then one byte per pixel. */
+function parsePgm(buf: Buffer): { width: number; height: number; pixels: Uint8Array } {
+  let pos = 0;
+  const tokens: string[] = [];
+  while (tokens.length < 4) {
+    while (/\s/.test(String.fromCharCode(buf[pos]!))) pos++;
+    if (buf[pos] === 0x23) {
+      while (buf[pos] !== 0x0a) pos++;
+      continue;
+    }
+    let t = "";
+    while (!/\s/.test(String.fromCharCode(buf[pos]!))) t += String.fromCharCode(buf[pos++]!);
+    tokens.push(t);
+  }
+  pos++; // the single whitespace after maxval
+  const [magic, w, h, max] = tokens;
+  if (magic !== "P5" || max !== "255") throw new Error(`unexpected PGM header ${tokens.join(" ")}`);
+  const width = Number(w);
+  const height = Number(h);
+  return { width, height, pixels: new Uint8Array(buf.subarray(pos, pos + width * height)) };
+}

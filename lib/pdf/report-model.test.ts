@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { buildReportModel } from "./report-model";
+import { sampleReportInput } from "./sample";
+
+describe("report model", () => {
+  const input = sampleReportInput();
+  const model = buildReportModel(input);
+
+  it("carries the header facts: clinic, patient, clinician, date, paper", () => {
+    expect(model).toMatchObject({
+      clinicName: "Harbour Sports Physio",
+      patientName: "Alex Example",
+      clinicianName: "Sam Clinician",
+      dateText: "14 May 2026",
+      paperSize: "A4",
+      draft: false,
+    });
+    expect(model.footer).toContain(`ruleset ${input.rulesetVersion}`);
+    expect(model.footer).toContain("plan version 2");
+  });
+
+  it("states the verdict in plain words, never the engine's code", () => {
+    expect(input.verdict).toBe("back_off");
+    expect(model.verdict.label).toBe("Back off for now, then rebuild");
+    expect(JSON.stringify(model)).not.toContain("back_off");
+  });
+
+  it("says what to do this week from the first stage", () => {
+    const first = input.content.stages[0]!;
+    expect(model.thisWeek[0]).toBe(`Start Stage 1: ${first.title}.`);
+    expect(model.thisWeek.join(" ")).toContain(`at or below ${first.maxEffortRpe} out of 10`);
+    expect(model.thisWeek.join(" ")).toContain("No intervals, hills or races");
+  });
+
+  it("numbers every stage with weeks, volume, effort and intensity, and keeps its exercises in order", () => {
+    expect(model.stages).toHaveLength(input.content.stages.length);
+    model.stages.forEach((s, i) => {
+      const src = input.content.stages[i]!;
+      expect(s.heading).toBe(`Stage ${i + 1}: ${src.title}`);
+      const facts = Object.fromEntries(s.facts.map((f) => [f.label, f.value]));
+      expect(facts["How long"]).toMatch(/week/);
+      expect(facts["How hard"]).toContain(`Up to ${src.maxEffortRpe} out of 10`);
+      expect(facts["Hard sessions"]).toMatch(src.intensityAllowed ? /^Allowed/ : /^None/);
+      expect(s.strength.map((x) => x.exercise)).toEqual(src.strength.map((x) => x.exercise));
+      expect(s.strength.map((x) => x.sets)).toEqual(src.strength.map((x) => String(x.sets)));
+      expect(s.moveOn).toEqual(src.progressWhen);
+      expect(s.stepBack).toEqual(src.regressWhen);
+    });
+    expect(model.stages[0]!.strength[0]!.howTo).toBeTruthy();
+  });
+
+  it("shows distances in the clinic's unit", () => {
+    const km = model.stages[0]!.facts.find((f) => f.label === "Longest run")!.value;
+    const mi = buildReportModel({ ...input, units: "mi" }).stages[0]!.facts.find((f) => f.label === "Longest run")!.value;
+    const kmValue = Number(/([\d.]+) km/.exec(km)![1]);
+    const miValue = Number(/([\d.]+) mi/.exec(mi)![1]);
+    expect(miValue).toBeCloseTo(kmValue / 1.609344, 1);
+  });
+
+  it("keeps the pain traffic light in order with words for each light, plus the 24-hour rule and seek-care list", () => {
+    expect(model.painRules.map((p) => p.label)).toEqual(["GREEN: carry on", "AMBER: ease off", "RED: stop"]);
+    expect(model.rule24h).toMatch(/next morning/);
+    expect(model.seekCare.length).toBeGreaterThan(3);
+    expect(model.deload).toMatch(/^Every \d+-\d+ weeks/);
+  });
+
+  it("prints the link when known, and says how to get it when not", () => {
+    expect(model.link).toBe(input.link);
+    const noLink = buildReportModel({ ...input, link: null });
+    expect(noLink.link).toBeNull();
+    expect(noLink.linkText).toMatch(/private link/);
+  });
+
+  it("marks an unpublished version as a draft and uses the Letter size when the clinic asks", () => {
+    const m = buildReportModel({ ...input, published: false, paperSize: "LETTER" });
+    expect(m.draft).toBe(true);
+    expect(m.paperSize).toBe("LETTER");
+  });
+
+  it("includes the clinician's notes and drops blank ones", () => {
+    const content = structuredClone(input.content);
+    content.stages[1]!.notes = "  Run on grass where you can.  ";
+    content.stages[0]!.notes = "   ";
+    const m = buildReportModel({ ...input, content });
+    expect(m.stages[1]!.notes).toBe("Run on grass where you can.");
+    expect(m.stages[0]!.notes).toBeNull();
+    expect(m.notes).toBe("Call the clinic if anything is unclear.");
+  });
+
+  it("refuses an urgent referral, which has no plan", () => {
+    expect(() => buildReportModel({ ...input, verdict: "urgent_referral" })).toThrow();
+  });
+});

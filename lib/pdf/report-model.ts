@@ -1,0 +1,161 @@
+import { format } from "date-fns";
+import type { Verdict } from "@/lib/clinical";
+import { formatDistance, type DistanceUnit } from "@/lib/plans/units";
+import type { PlanContent, PlanContentStage } from "@/lib/validation/plan";
+
+// The home program as plain words, built once from a plan version and rendered twice: by the PDF
+// document (react-pdf) and by the patient's page (HTML). Pure and tested on its own: neither
+// renderer decides anything about the content (conventions: report model first, render second).
+
+export type PaperSize = "A4" | "LETTER";
+
+export type ReportInput = {
+  clinicName: string;
+  paperSize?: PaperSize;
+  units?: DistanceUnit;
+  patientName: string;
+  clinicianName: string;
+  /** The day the version was published (or today, for a draft preview). */
+  date: Date;
+  verdict: Verdict;
+  rulesetVersion: string;
+  planVersion: number;
+  published: boolean;
+  content: PlanContent;
+  /** The patient's private link; null when it cannot be printed (the token is only known when issued). */
+  link: string | null;
+};
+
+export type ReportFact = { label: string; value: string };
+export type ReportExercise = { exercise: string; sets: string; reps: string; howTo: string | null; note: string | null };
+export type ReportStage = {
+  number: number;
+  title: string;
+  heading: string;
+  facts: ReportFact[];
+  swaps: string[];
+  strength: ReportExercise[];
+  moveOn: string[];
+  stepBack: string[];
+  notes: string | null;
+};
+export type ReportPainRule = { level: "green" | "amber" | "red"; label: string; when: string; then: string };
+
+export type ReportModel = {
+  paperSize: PaperSize;
+  units: DistanceUnit;
+  title: string;
+  clinicName: string;
+  patientName: string;
+  clinicianName: string;
+  dateText: string;
+  draft: boolean;
+  verdict: { label: string; summary: string };
+  thisWeek: string[];
+  stages: ReportStage[];
+  painRules: ReportPainRule[];
+  rule24h: string;
+  deload: string;
+  seekCare: string[];
+  advice: string[];
+  notes: string | null;
+  link: string | null;
+  linkText: string;
+  footer: string;
+};
+
+/** The verdict as a patient reads it. */
+export const patientVerdict: Record<Exclude<Verdict, "urgent_referral">, { label: string; summary: string }> = {
+  push: { label: "Keep training", summary: "Nothing in your assessment needs you to hold back. Keep training and build up steadily." },
+  modify: { label: "Keep training, with changes", summary: "Keep training, with the changes to amount and content set out below, and build back up in stages." },
+  back_off: { label: "Back off for now, then rebuild", summary: "Cut training back for a short while so your symptoms can settle, then build up again stage by stage." },
+  refer: { label: "Hold, and see a doctor", summary: "A medical review is needed before this plan moves on. Until then, keep training light as set out below." },
+};
+
+const rangeText = (r: { min: number; max: number }, unit = "") => (r.min === r.max ? `${r.min}${unit}` : `${r.min}-${r.max}${unit}`);
+const weeksText = (r: { min: number; max: number }) => `${rangeText(r)} week${r.max === 1 ? "" : "s"}`;
+
+function volumeText(s: PlanContentStage): string | null {
+  const v = s.trainingHoursPct ?? s.runVolumePct;
+  if (!v) return null;
+  return s.runVolumePct ? `${rangeText(v, " %")} of your usual running and training time` : `${rangeText(v, " %")} of your usual training time`;
+}
+
+const effortText = (rpe: number) => `Up to ${rpe} out of 10 (${rpe <= 4 ? "easy: you can talk in full sentences" : rpe <= 6 ? "steady: you can talk in short sentences" : rpe <= 8 ? "hard: a few words at a time" : "very hard efforts allowed"})`;
+
+function stageFacts(s: PlanContentStage, units: DistanceUnit): ReportFact[] {
+  const facts: ReportFact[] = [{ label: "How long", value: weeksText(s.weeks) }];
+  const vol = volumeText(s);
+  if (vol) facts.push({ label: "How much", value: vol });
+  facts.push({ label: "How hard", value: effortText(s.maxEffortRpe) });
+  facts.push({
+    label: "Hard sessions",
+    value: s.intensityAllowed ? "Allowed: intervals, hills or races if pain stays green" : "None: no intervals, hills, races or progression runs",
+  });
+  if (s.longRunKmMax !== undefined) facts.push({ label: "Longest run", value: `Up to ${formatDistance(s.longRunKmMax, units)}` });
+  return facts;
+}
+
+function thisWeek(first: PlanContentStage, units: DistanceUnit): string[] {
+  const out = [`Start Stage 1: ${first.title}.`];
+  const vol = volumeText(first);
+  if (vol) out.push(`Train at ${vol}.`);
+  out.push(`Keep every session at or below ${first.maxEffortRpe} out of 10 for effort.`);
+  out.push(first.intensityAllowed ? "Harder sessions are allowed if pain stays in the green." : "No intervals, hills or races this week.");
+  if (first.longRunKmMax !== undefined) out.push(`Keep your longest run to ${formatDistance(first.longRunKmMax, units)} or less.`);
+  if (first.crossTraining.length) out.push(`Swap some sessions for: ${first.crossTraining.slice(0, 3).join("; ")}.`);
+  if (first.strength.length) out.push(`Do the ${first.strength.length} strength exercise${first.strength.length === 1 ? "" : "s"} of Stage 1 twice this week.`);
+  out.push("Check pain during and the morning after each session against the traffic light.");
+  return out;
+}
+
+const painLabels: Record<ReportPainRule["level"], string> = { green: "GREEN: carry on", amber: "AMBER: ease off", red: "RED: stop" };
+
+function deloadText(d: { min: number; max: number }): string {
+  const mid = Math.round((d.min + d.max) / 2);
+  return `Every ${rangeText(d)} weeks, take a planned lighter week: shorter sessions and no hard efforts. Your first lighter week falls around week ${mid}, then around weeks ${mid * 2} and ${mid * 3}. Take it early if you feel run down.`;
+}
+
+const blank = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null);
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  if (input.verdict === "urgent_referral") throw new Error("An urgent referral has no plan to print.");
+  const units = input.units ?? "km";
+  const c = input.content;
+  const first = c.stages[0];
+  return {
+    paperSize: input.paperSize ?? "A4",
+    units,
+    title: "Your return-to-training plan",
+    clinicName: input.clinicName,
+    patientName: input.patientName,
+    clinicianName: input.clinicianName,
+    dateText: format(input.date, "d MMMM yyyy"),
+    draft: !input.published,
+    verdict: patientVerdict[input.verdict],
+    thisWeek: first ? thisWeek(first, units) : [],
+    stages: c.stages.map((s, i) => ({
+      number: i + 1,
+      title: s.title,
+      heading: `Stage ${i + 1}: ${s.title}`,
+      facts: stageFacts(s, units),
+      swaps: s.crossTraining,
+      strength: s.strength.map((x) => ({ exercise: x.exercise, sets: String(x.sets), reps: x.reps, howTo: blank(x.howTo), note: blank(x.note) })),
+      moveOn: s.progressWhen,
+      stepBack: s.regressWhen,
+      notes: blank(s.notes),
+    })),
+    painRules: c.painRules.map((p) => ({ level: p.level, label: painLabels[p.level], when: p.when, then: p.then })),
+    rule24h:
+      "The 24-hour rule: judge each session by how you feel the next morning as well as during it. If pain or stiffness is worse the next morning than before the session, that session was too much: treat it as RED, even if it felt fine at the time.",
+    deload: deloadText(c.deloadEveryWeeks),
+    seekCare: c.seekCareIf,
+    advice: c.advice ?? [],
+    notes: blank(c.notes),
+    link: input.link,
+    linkText: input.link
+      ? "Your plan online, always the latest version your clinician has published. Keep this link private."
+      : "Your clinician gives you a private link to this plan online.",
+    footer: `${input.clinicName} · plan version ${input.planVersion} · ruleset ${input.rulesetVersion}`,
+  };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { planLinks, plans } from "@/db/schema";
+import { hashLinkToken } from "@/lib/auth/tokens";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { findVersion } from "./internal";
+import { isPatientLinkToken } from "./patient-link-token";
+import { planReportInput } from "./report-input";
+
+/** Requests per address and window on the public patient pages (page and PDF together). */
+export const PATIENT_LINK_RATE = { limit: 60, windowSeconds: 300 } as const;
+
+export function patientLinkRateLimit(db: Db, ip: string | null) {
+  return hitRateLimit(db, `patient-link:ip:${ip ?? "unknown"}`, PATIENT_LINK_RATE);
+}
+
+/**
+ * The published plan behind a patient's link, or null: a malformed, unknown, revoked or
+ * expired token, or a plan with nothing published, all look the same to the caller. There is
+ * no session here; the token is the credential, and each view is audited against the clinic
+ * that issued it with no acting user.
+ */
+export async function openPatientLink(
+  db: Db,
+  token: string,
+  meta: { ip: string | null; userAgent: string | null; purpose: "view" | "pdf"; origin: string },
+  now = new Date(),
+) {
+  if (!isPatientLinkToken(token)) return null;
+  const [link] = await db.select().from(planLinks).where(eq(planLinks.tokenHash, hashLinkToken(token))).limit(1);
+  if (!link || link.revokedAt !== null || link.expiresAt.getTime() <= now.getTime()) return null;
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.clinicId, link.clinicId), eq(plans.id, link.planId)))
+    .limit(1);
+  if (!plan || plan.publishedVersion === null) return null;
+  const version = await findVersion(db, link.clinicId, plan.id, plan.publishedVersion);
+  const report = await planReportInput(db, link.clinicId, plan, version, { link: `${meta.origin}/p/${token}` });
+  await recordAuditEvent(db, {
+    clinicId: link.clinicId,
+    actorUserId: null,
+    action: meta.purpose === "pdf" ? "plan_link.pdf" : "plan_link.view",
+    entityType: "plan_link",
+    entityId: link.id,
+    patientId: link.patientId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    detail: { planId: plan.id, version: version.version },
+  });
+  return { report, expiresAt: link.expiresAt };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patients, plans } from "@/db/schema";
+import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { findPlan, findVersion, liveLink, planConflictMessage } from "./internal";
+import { issueLinkIn } from "./issue-patient-link";
+
+/**
+ * Publishes the latest saved version (the one the clinician is looking at: a newer save in
+ * another tab is a conflict). The patient's link then shows exactly that version, which never
+ * changes. The first publish issues the link; later publishes keep the live one.
+ */
+export async function publishPlan(db: Db, actor: Actor, v: { patientId: string; planId: string; version: number }) {
+  return db.transaction(async (tx) => {
+    const plan = await findPlan(tx, actor, v.patientId, v.planId, { lock: true });
+    if (plan.version !== v.version) throw new AppError("conflict", "plan", planConflictMessage);
+    const version = await findVersion(tx, actor.clinicId, plan.id, v.version);
+    const now = new Date();
+    const [updated] = await tx
+      .update(plans)
+      .set({ publishedVersion: version.version, publishedAt: now, publishedBy: actor.userId, updatedAt: now })
+      .where(and(eq(plans.clinicId, actor.clinicId), eq(plans.id, plan.id), eq(plans.version, v.version)))
+      .returning();
+    if (!updated) throw new AppError("conflict", "plan", planConflictMessage);
+    // The caseload shows the stage the patient is on: the published plan's first stage.
+    await tx
+      .update(patients)
+      .set({ currentStage: version.content.stages[0]?.title ?? null })
+      .where(and(eq(patients.clinicId, actor.clinicId), eq(patients.id, plan.patientId)));
+    await recordAuditEvent(tx, {
+      ...actorAudit(actor),
+      action: "plan.publish",
+      entityType: "plan",
+      entityId: plan.id,
+      patientId: plan.patientId,
+      detail: { version: version.version, previous: plan.publishedVersion },
+    });
+    const live = await liveLink(tx, actor.clinicId, plan.id);
+    const link = live && live.expiresAt > now ? null : await issueLinkIn(tx, actor, updated, undefined, now);
+    return { plan: updated, link };
+  });
+}
