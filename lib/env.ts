@@ -5,10 +5,13 @@ import path from "node:path";
 import { z } from "zod";
 
 // Every environment variable the server reads, validated once (conventions §12).
+// An empty variable (`DATABASE_URL=`) means unset, as shells and .env files commonly write it.
+const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === "" ? undefined : v), t.optional());
+
 const schema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  PGLITE_DIR: z.string().min(1).optional(),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  DATABASE_URL: optional(z.string().url("DATABASE_URL must be a postgres:// URL")),
+  PGLITE_DIR: optional(z.string().min(1)),
+  AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -22,7 +25,7 @@ export class EnvError extends Error {}
 
 /** Where the embedded database and its generated secret live when DATABASE_URL is unset. */
 export function defaultPgliteDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite"));
 }
 
 /**

@@ -22,3 +22,21 @@ test("[ISOLATION]: a clinician opening another clinic's patient URL gets a 404",
   await northside.close();
   await demo.close();
 });
+
+test("[ISOLATION]: an admin of one clinic gets a 404 for another clinic's patient", async ({ browser }) => {
+  const northside = await browser.newContext();
+  await signInViaApi(northside, DEMO.northside);
+  const url = new URL(await addPatient(await northside.newPage(), { firstName: "Elsewhere", lastName: unique("Northside") }));
+
+  const admin = await browser.newContext();
+  await signInViaApi(admin, DEMO.admin);
+  const page = await admin.newPage();
+  expect((await page.goto(url.pathname))?.status()).toBe(404);
+  // Nor can the admin find it in their clinic's caseload or audit trail.
+  await page.goto(`/admin?status=all&q=Elsewhere`);
+  await expect(page.getByText("0 patients")).toBeVisible();
+  await page.goto(`/admin/audit?patient=${url.pathname.split("/").pop()}`);
+  await expect(page.getByText("0 events")).toBeVisible();
+  await northside.close();
+  await admin.close();
+});
