@@ -1,4 +1,4 @@
-import { AppHeader } from "@/components/layout/app-header";
+import { AppShell } from "@/components/layout/app-shell";
 import { requireRole } from "@/lib/auth/require-user";
 import { signOutAction } from "../(clinic)/sign-out-action";
 
@@ -6,11 +6,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   // Comfort only: each admin page and action checks the role again itself.
   const actor = await requireRole("admin");
   return (
-    <>
-      <AppHeader actor={actor} signOut={signOutAction} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-    </>
+    <AppShell actor={actor} signOut={signOutAction}>
+      {children}
+    </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { AppHeader } from "@/components/layout/app-header";
+import { AppShell } from "@/components/layout/app-shell";
 import { requireUser } from "@/lib/auth/require-user";
 import { signOutAction } from "./sign-out-action";
 
@@ -7,11 +7,8 @@ export default async function ClinicLayout({ children }: { children: React.React
   // action below checks the session itself as well.
   const actor = await requireUser();
   return (
-    <>
-      <AppHeader actor={actor} signOut={signOutAction} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-    </>
+    <AppShell actor={actor} signOut={signOutAction}>
+      {children}
+    </AppShell>
   );
 }

@@ -6,8 +6,7 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { PatientUpdateValues } from "@/lib/validation/patient";
-
-const editable = ["firstName", "lastName", "dateOfBirth", "sex", "sport", "level", "email", "phone", "notes"] as const;
+import { patientColumns } from "./create-patient";
 
 /**
  * Saves an edit only if nobody saved since the clinician opened the form (version check);
@@ -28,18 +27,8 @@ export async function updatePatient(db: Db, actor: Actor, values: PatientUpdateV
         "Someone else saved this patient while you were editing. Reload to see their changes, then apply yours again.",
       );
     }
-    const next = {
-      firstName: values.firstName,
-      lastName: values.lastName,
-      dateOfBirth: values.dateOfBirth,
-      sex: values.sex,
-      sport: values.sport,
-      level: values.level ?? null,
-      email: values.email ?? null,
-      phone: values.phone ?? null,
-      notes: values.notes ?? null,
-    };
-    const changed = editable.filter((k) => (before[k] ?? null) !== (next[k] ?? null));
+    const next = patientColumns(values);
+    const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => before[k] !== next[k]);
     const [row] = await tx
       .update(patients)
       .set({ ...next, version: sql`${patients.version} + 1`, updatedAt: new Date() })

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { validateSession } from "@/lib/auth/sessions";
+import { form } from "../support/actions";
 import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
 
 const current: { actor: Actor | null } = { actor: null };
@@ -21,11 +22,6 @@ const { deactivateUserAction, inviteUserAction } = await import("@/app/(admin)/a
 
 const policy = { idleMinutes: 15, maxHours: 12 };
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-const form = (o: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(o)) fd.append(k, v);
-  return fd;
-};
 const tokenOf = (path: string) => path.split("/").pop()!;
 
 beforeAll(async () => {

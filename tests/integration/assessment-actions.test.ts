@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { assessmentAmendments, assessments, auditEvents, patients } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import vignettes from "@/lib/clinical/fixtures/vignettes.json";
+import { form, redirectTarget } from "../support/actions";
 import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
 
 // The assessment actions as Next runs them, minus Next: the session comes from this stub, the
@@ -16,20 +17,6 @@ vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: asyn
 const { createDraftAction } = await import("@/app/(clinic)/patients/[patientId]/assessments/actions");
 const actions = await import("@/app/(clinic)/patients/[patientId]/assessments/[assessmentId]/actions");
 const { getAssessment } = await import("@/lib/assessments/get-assessment");
-
-const form = (o: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(o)) fd.append(k, v);
-  return fd;
-};
-
-const redirectTarget = async (p: Promise<unknown>) => {
-  const err = (await p.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { digest?: string } | null;
-  return err?.digest?.split(";")[2] ?? null;
-};
 
 type Input = (typeof vignettes)[number]["input"];
 const yn = (b: unknown) => (b === true ? "yes" : b === false ? "no" : "");

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createPatient } from "@/lib/patients/create-patient";
 import { patientFormSchema } from "@/lib/validation/patient";
 import { clinicCaseloadQuerySchema } from "@/lib/validation/admin";
+import { form } from "../support/actions";
 import { actorFor, makeClinic, makeUser, openTestDb, validPatient } from "../support/test-db";
 
 const current: { actor: Actor | null } = { actor: null };
@@ -25,12 +26,6 @@ beforeEach(() => {
 });
 
 const q = (o: Record<string, string> = {}) => clinicCaseloadQuerySchema.parse(o);
-const form = (entries: Array<[string, string]>) => {
-  const fd = new FormData();
-  for (const [k, v] of entries) fd.append(k, v);
-  return fd;
-};
-
 async function clinic() {
   const c = await makeClinic(handle.db);
   const admin = actorFor(await makeUser(handle.db, c.id, { role: "admin" }));

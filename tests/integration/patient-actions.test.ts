@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, patients } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { form, redirectTarget } from "../support/actions";
 import { actorFor, makeClinic, makeUser, openTestDb, validPatient } from "../support/test-db";
 
 // The actions run as in Next, minus Next: the session comes from this stub, the database is
@@ -13,20 +14,6 @@ let handle: Awaited<ReturnType<typeof openTestDb>>;
 vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: async () => handle.db }));
 
 const { createPatientAction, updatePatientAction } = await import("@/app/(clinic)/patients/actions");
-
-const form = (o: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(o)) fd.append(k, v);
-  return fd;
-};
-
-const redirectTarget = async (p: Promise<unknown>) => {
-  const err = (await p.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { digest?: string } | null;
-  return err?.digest?.split(";")[2] ?? null;
-};
 
 beforeAll(async () => {
   handle = await openTestDb();
