@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { ruleset, testLabel, type Evaluation } from "@/lib/clinical";
+import { describeSource, ruleset, testLabel, type Evaluation } from "@/lib/clinical";
 import type { Psfs } from "@/lib/assessments/build-input";
 import { PSFS_MIC } from "@/lib/validation/assessment";
 import { categoryLabels, missingLabel, verdictWords } from "./labels";
 
-const sourceOf = new Map(ruleset.map((r) => [r.id, r.source]));
+const sourceOf = new Map(ruleset.map((r) => [r.id, describeSource(r.source)]));
 
 export function VerdictBanner({ evaluation }: { evaluation: Evaluation }) {
   const v = verdictWords[evaluation.verdict];

@@ -10,3 +10,4 @@ export { capacityCatalogue, catalogueEntry, populationNorm, testLabel, RUNNING_S
 export { scoreCapacity, isRealChange } from "./capacity/score";
 export { renderRulesDoc } from "./rules-doc";
 export { traceability, planElements } from "./traceability";
+export { describeSource, SEED_ARTICLES } from "./sources";

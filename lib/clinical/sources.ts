@@ -1,0 +1,15 @@
+// The five practitioner articles the ruleset draws on are cited in rules as "seed 000" … "seed 004"
+// (the numbering of ../shared/seeds). A clinician reading a reason needs the article, not our
+// file number: this names each by its title.
+export const SEED_ARTICLES: Readonly<Record<string, string>> = {
+  "000": "“When ‘Backing Off’ Is Actually the Strongest Move You Can Make” (performance PT article)",
+  "001": "“How to Know When to Push Hard and When to Back Off” (strength coaching article)",
+  "002": "“Why Recovery Matters More Than Training When You Have Back Pain” (PT article)",
+  "003": "“When to Rest vs. When to Train: How PT Helps Runners Find the Balance” (PT article)",
+  "004": "“Running With Back Pain: What to Change in Training This Week” (PT article)",
+};
+
+/** A rule's source string with every "seed NNN" replaced by the article it stands for. */
+export function describeSource(source: string): string {
+  return source.replace(/\bseed (\d{3})\b/g, (m, n: string) => SEED_ARTICLES[n] ?? m);
+}
