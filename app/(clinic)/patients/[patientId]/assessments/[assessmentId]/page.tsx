@@ -3,12 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CapacityTable, Missing, PlanPreview, PsfsSummary, Reasons, UrgentBanner, VerdictBanner } from "@/components/assessment/review";
 import { verdictWords } from "@/components/assessment/labels";
+import { OpenPlanButton } from "@/components/plan/open-plan-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 import type { AssessmentSnapshotInput } from "@/lib/assessments/build-input";
 import { requireRole } from "@/lib/auth/require-user";
+import { findPlanForAssessment } from "@/lib/plans/find-plan-for-assessment";
 import { fullName } from "@/lib/patients/format";
 import { FORM_STEP_KEYS, stepByKey } from "@/lib/validation/assessment";
 import { loadPatientOr404 } from "../../load-patient";
+import { createPlanAction } from "../../plans/actions";
 import { AssessmentHeader } from "./header";
 import { loadAssessmentOr404 } from "./load-assessment";
 
@@ -35,6 +39,8 @@ export default async function AssessmentPage({
   const snap = view.snapshot!;
   const input = snap.input as AssessmentSnapshotInput;
   const urgent = snap.evaluation.verdict === "urgent_referral";
+  const planAllowed = !urgent && snap.evaluation.plan !== null && (snap.evaluation.verdict !== "refer" || Boolean(a.referralTo || a.overrideReason));
+  const existingPlan = planAllowed ? await findPlanForAssessment(await getDb(), actor, a.id) : null;
 
   return (
     <div className="space-y-6">
@@ -59,7 +65,10 @@ export default async function AssessmentPage({
       <CapacityTable evaluation={snap.evaluation} />
       <PsfsSummary psfs={input.psfs} prior={view.priorPsfs} />
       <Missing evaluation={snap.evaluation} />
-      {!urgent && (snap.evaluation.verdict !== "refer" || a.referralTo || a.overrideReason) ? <PlanPreview evaluation={snap.evaluation} title="Plan" /> : null}
+      {planAllowed ? <PlanPreview evaluation={snap.evaluation} title="Plan" /> : null}
+      {planAllowed ? (
+        <OpenPlanButton action={createPlanAction} patientId={patientId} assessmentId={assessmentId} exists={existingPlan !== null} />
+      ) : null}
 
       <Card>
         <CardHeader>

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { verdictWords } from "@/components/assessment/labels";
+import { LinkPanel } from "@/components/plan/link-panel";
+import { PlanEditor, type EditorStageMeta } from "@/components/plan/plan-editor";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requireRole } from "@/lib/auth/require-user";
+import type { Verdict } from "@/lib/clinical";
+import { isAppError } from "@/lib/errors";
+import { toFormValues } from "@/lib/plans/content";
+import { getPlan } from "@/lib/plans/get-plan";
+import { issueLinkAction, publishPlanAction, revokeLinkAction, savePlanAction } from "./actions";
+
+export const metadata: Metadata = { title: "Plan" };
+
+const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
+
+export default async function PlanPage({ params }: { params: Promise<{ patientId: string; planId: string }> }) {
+  const actor = await requireRole("clinician", "admin");
+  const { patientId, planId } = await params;
+  let view;
+  try {
+    view = await getPlan(await getDb(), actor, patientId, planId);
+  } catch (e) {
+    if (isAppError(e) && e.kind === "not_found") notFound();
+    throw e;
+  }
+  const { plan, latest } = view;
+  const verdict = plan.verdict as Verdict;
+  const initial = toFormValues(latest.content, view.units, { planId, patientId, version: plan.version });
+  // A stage's earlier reason carries over, so saving again does not ask for it twice.
+  for (const o of latest.overrides) if (initial.stages[o.stage]) initial.stages[o.stage]!.reason = o.reason;
+  const stages: EditorStageMeta[] = latest.content.stages.map((s, i) => {
+    const engine = plan.enginePlan.stages.find((e) => e.key === s.key) ?? plan.enginePlan.stages[i]!;
+    return {
+      key: s.key,
+      title: s.title,
+      hasRunVolume: s.runVolumePct !== undefined,
+      hasLongRun: engine.longRunKmMax !== undefined || s.longRunKmMax !== undefined,
+      engine,
+      progressWhen: s.progressWhen,
+      regressWhen: s.regressWhen,
+    };
+  });
+  const base = `/patients/${patientId}/plans/${planId}`;
+
+  return (
+    <div className="space-y-6">
+      <nav className="text-sm">
+        <Link href={`/patients/${patientId}`} className="text-brand-700 underline">
+          ← {view.patientName}
+        </Link>
+        {" · "}
+        <Link href={`/patients/${patientId}/assessments/${plan.assessmentId}`} className="text-brand-700 underline">
+          Assessment
+        </Link>
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">Return-to-training plan · {view.patientName}</h1>
+        <p className="text-sm text-slate-700">
+          Verdict <strong>{verdictWords[verdict].title}</strong> · ruleset {plan.rulesetVersion} · latest version {plan.version} ·{" "}
+          {view.units === "mi" ? "miles" : "kilometres"} · {view.paperSize === "LETTER" ? "Letter" : "A4"} paper
+        </p>
+      </header>
+
+      <Card>
+        <CardHeader>
+          <h2 className="font-semibold">Publish and share</h2>
+        </CardHeader>
+        <CardBody className="space-y-4">
+          <LinkPanel
+            ids={{ planId, patientId }}
+            version={plan.version}
+            publishedVersion={plan.publishedVersion}
+            link={view.link ? { createdAt: view.link.createdAt.toISOString(), expiresAt: view.link.expiresAt.toISOString(), expired: view.link.expired } : null}
+            actions={{ publish: publishPlanAction, issue: issueLinkAction, revoke: revokeLinkAction }}
+          />
+          <p className="text-sm">
+            <a href={`${base}/pdf?version=${plan.version}`} className="text-brand-700 underline" target="_blank" rel="noreferrer">
+              Preview the PDF of version {plan.version}
+            </a>
+            {plan.publishedVersion && plan.publishedVersion !== plan.version ? (
+              <>
+                {" · "}
+                <a href={`${base}/pdf?version=${plan.publishedVersion}`} className="text-brand-700 underline" target="_blank" rel="noreferrer">
+                  PDF of the published version {plan.publishedVersion}
+                </a>
+              </>
+            ) : null}
+          </p>
+        </CardBody>
+      </Card>
+
+      <PlanEditor action={savePlanAction} initial={initial} stages={stages} verdict={verdict} units={view.units} version={plan.version} />
+
+      <Card>
+        <CardHeader>
+          <h2 className="font-semibold">Versions</h2>
+        </CardHeader>
+        <CardBody>
+          <ol className="space-y-2 text-sm">
+            {view.history.map((h) => (
+              <li key={h.version}>
+                <strong>Version {h.version}</strong>
+                {h.version === 1 ? " (the engine's plan)" : ""} · {fmt(h.createdAt)} · {h.by}
+                {plan.publishedVersion === h.version ? " · published" : ""}
+                {h.overrides.length ? (
+                  <ul className="mt-1 list-disc pl-5 text-amber-900">
+                    {h.overrides.map((o) => (
+                      <li key={o.stage}>
+                        Stage {o.stage + 1} beyond the engine&apos;s limits ({o.crossings.length}): “{o.reason}”
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

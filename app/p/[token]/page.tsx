@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PlanReport } from "@/components/plan/plan-report";
+import { buildReportModel } from "@/lib/pdf/report-model";
+import { loadPatientPlan } from "./load-patient-plan";
+
+// The patient's private page: no account, the token is the credential. It shows the published
+// plan and its PDF, and links to nothing else of the clinic.
+export const metadata: Metadata = { title: "Your plan", referrer: "no-referrer" };
+
+export default async function PatientPlanPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const r = await loadPatientPlan(token, "view");
+  if (r.kind === "rate_limited") {
+    return (
+      <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
+        <h1 className="text-2xl font-semibold">Too many requests</h1>
+        <p className="text-slate-600">Please wait a few minutes and try again.</p>
+      </main>
+    );
+  }
+  if (r.kind === "not_found") notFound();
+  const model = buildReportModel(r.report);
+  return (
+    <main>
+      <PlanReport model={model} pdfHref={`/p/${token}/pdf`} />
+    </main>
+  );
+}

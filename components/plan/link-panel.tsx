@@ -1,0 +1,131 @@
+"use client";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { ActionState } from "@/lib/auth/action-state";
+
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+
+const linkOf = (s: ActionState) => (s?.ok && s.message?.startsWith("link:") ? s.message.slice(5) : null);
+const fmt = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+
+/**
+ * Publish, and the patient's link: issue (shown once, since only its hash is stored), re-issue
+ * and revoke. A fresh link also offers the patient's PDF with the link and QR code printed.
+ */
+export function LinkPanel({
+  ids,
+  version,
+  publishedVersion,
+  link,
+  actions,
+}: {
+  ids: { planId: string; patientId: string };
+  version: number;
+  publishedVersion: number | null;
+  link: { createdAt: string; expiresAt: string; expired: boolean } | null;
+  actions: { publish: Action; issue: Action; revoke: Action };
+}) {
+  // One state for the three forms, so the newest answer wins: a revoke clears a shown link.
+  const [state, act, pending] = useActionState(async (prev: ActionState, fd: FormData) => {
+    const op = fd.get("op");
+    const a = op === "publish" ? actions.publish : op === "issue" ? actions.issue : actions.revoke;
+    return a(prev, fd);
+  }, null);
+  const fresh = linkOf(state);
+  const url = fresh ? (typeof window === "undefined" ? fresh : new URL(fresh, window.location.href).href) : null;
+  const hidden = (
+    <>
+      <input type="hidden" name="planId" value={ids.planId} />
+      <input type="hidden" name="patientId" value={ids.patientId} />
+    </>
+  );
+  const status = state?.ok && state.message && !fresh ? state.message : undefined;
+  const error = state && !state.ok ? state.formError : undefined;
+
+  return (
+    <div className="space-y-4">
+      <FormError message={error} />
+      {status ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+          {status}
+        </p>
+      ) : null}
+      <p className="text-sm">
+        {publishedVersion ? (
+          <>
+            Published: <strong>version {publishedVersion}</strong>
+            {publishedVersion < version ? ` (version ${version} is saved but not published)` : ""}
+          </>
+        ) : (
+          <>Not published yet: the patient sees nothing until you publish.</>
+        )}
+      </p>
+      <form action={act} method="post">
+        {hidden}
+        <input type="hidden" name="op" value="publish" />
+        <input type="hidden" name="version" value={String(version)} />
+        <Button type="submit" disabled={pending || publishedVersion === version}>
+          {pending ? "Working…" : publishedVersion === version ? `Version ${version} is published` : `Publish version ${version}`}
+        </Button>
+      </form>
+
+      {url ? (
+        <div className="space-y-2 rounded-md border border-brand-600 bg-brand-50 p-3" data-testid="new-link">
+          <p className="text-sm font-medium">Patient link (shown only now: copy it or print the PDF for the patient)</p>
+          <Input readOnly value={url} aria-label="Patient link" onFocus={(e) => e.currentTarget.select()} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" size="sm" variant="outline" onClick={() => navigator.clipboard?.writeText(url)}>
+              Copy link
+            </Button>
+            <form action={`/patients/${ids.patientId}/plans/${ids.planId}/pdf`} method="post" target="_blank">
+              <input type="hidden" name="token" value={fresh!.replace(/^\/p\//, "")} />
+              <Button type="submit" size="sm" variant="outline">
+                Patient PDF with link and QR code
+              </Button>
+            </form>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="text-sm">
+        {link ? (
+          link.expired ? (
+            <p>The patient link expired on {fmt(link.expiresAt)}.</p>
+          ) : (
+            <p>
+              A patient link is live: issued {fmt(link.createdAt)}, expires {fmt(link.expiresAt)}.
+            </p>
+          )
+        ) : (
+          <p>No live patient link.</p>
+        )}
+      </div>
+      {publishedVersion ? (
+        <div className="flex flex-wrap items-end gap-3">
+          <form action={act} method="post" className="flex items-end gap-2">
+            {hidden}
+            <input type="hidden" name="op" value="issue" />
+            <label className="text-sm">
+              <span className="block font-medium">Valid for (days)</span>
+              <Input name="days" defaultValue="90" inputMode="numeric" className="w-24" />
+            </label>
+            <Button type="submit" variant="outline" disabled={pending}>
+              {link ? "Issue a new link (ends the old one)" : "Issue link"}
+            </Button>
+          </form>
+          {link && !link.expired ? (
+            <form action={act} method="post">
+              {hidden}
+              <input type="hidden" name="op" value="revoke" />
+              <Button type="submit" variant="destructive" disabled={pending}>
+                Revoke link
+              </Button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useMemo, useState } from "react";
+import { get, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import type { ActionState } from "@/lib/auth/action-state";
+import type { Verdict } from "@/lib/clinical";
+import type { PlanFormValues } from "@/lib/plans/content";
+import { searchExercises } from "@/lib/plans/exercise-library";
+import { stageCrossings } from "@/lib/plans/limits";
+import { displayToKm, type DistanceUnit } from "@/lib/plans/units";
+import { planEditFormSchema, type PlanContentStage } from "@/lib/validation/plan";
+
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+type Values = PlanFormValues;
+export type EditorStageMeta = {
+  title: string;
+  key: string;
+  hasRunVolume: boolean;
+  hasLongRun: boolean;
+  /** The engine's own settings for this stage: the safety limits. */
+  engine: Pick<PlanContentStage, "key" | "weeks" | "runVolumePct" | "trainingHoursPct" | "longRunKmMax" | "maxEffortRpe" | "intensityAllowed">;
+  progressWhen: string[];
+  regressWhen: string[];
+};
+
+const num = (v: unknown) => (v === "" || v === undefined || v === null ? NaN : Number(v));
+
+/**
+ * The plan editor: stage settings, exercises (search the library, add, remove, reorder) and
+ * notes. Validated inline by the same zod schema the server action uses; crossings of the
+ * engine's limits show live and ask for a reason, which the server checks again.
+ */
+export function PlanEditor({
+  action,
+  initial,
+  stages,
+  verdict,
+  units,
+  version,
+}: {
+  action: Action;
+  initial: Values;
+  stages: EditorStageMeta[];
+  verdict: Verdict;
+  units: DistanceUnit;
+  version: number;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const form = useForm<Values>({
+    resolver: zodResolver(planEditFormSchema as never) as never,
+    defaultValues: initial,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const errorFor = (name: string): string | undefined =>
+    (get(form.formState.errors, name) as { message?: string } | undefined)?.message ?? state?.fieldErrors?.[name]?.[0];
+
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const formEl = e.currentTarget;
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    return form.handleSubmit(
+      () => startTransition(() => formAction(new FormData(formEl, submitter))),
+      () => requestAnimationFrame(() => formEl.querySelector<HTMLElement>("[aria-invalid=true]")?.focus()),
+    )(e);
+  };
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-6" aria-label="Edit plan">
+      <input type="hidden" name="planId" value={initial.planId} />
+      <input type="hidden" name="patientId" value={initial.patientId} />
+      <input type="hidden" name="version" value={String(version)} />
+      <FormError message={state && !state.ok ? state.formError : undefined} />
+      {state?.ok && state.message ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+          {state.message}
+        </p>
+      ) : null}
+      {stages.map((meta, i) => (
+        <StageEditor key={meta.key} index={i} meta={meta} control={form.control} register={form.register} errorFor={errorFor} verdict={verdict} units={units} />
+      ))}
+      <Field id="notes" label="Notes for the patient (whole plan)" hint="Printed on the plan and shown on the patient's page." error={errorFor("notes")}>
+        {(aria) => <Textarea {...aria} {...form.register("notes")} rows={3} />}
+      </Field>
+      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : `Save as version ${version + 1}`}
+        </Button>
+        <span className="text-sm text-slate-600">Each save is kept as a new version. The patient sees only a published version.</span>
+      </div>
+    </form>
+  );
+}
+
+function StageEditor({
+  index: i,
+  meta,
+  control,
+  register,
+  errorFor,
+  verdict,
+  units,
+}: {
+  index: number;
+  meta: EditorStageMeta;
+  control: Control<Values>;
+  register: UseFormRegister<Values>;
+  errorFor: (name: string) => string | undefined;
+  verdict: Verdict;
+  units: DistanceUnit;
+}) {
+  const p = `stages.${i}` as const;
+  const { fields, append, remove, move } = useFieldArray({ control, name: `${p}.strength` });
+  const watched = useWatch({ control, name: p });
+  const [query, setQuery] = useState("");
+  const results = useMemo(() => (query.trim() ? searchExercises(query, 8) : []), [query]);
+
+  const crossings = useMemo(() => {
+    if (!watched) return [];
+    const vol = num(watched.volMax);
+    const longRun = num(watched.longRun);
+    const edited = {
+      key: meta.key,
+      weeks: { min: Number.isNaN(num(watched.weeksMin)) ? meta.engine.weeks.min : num(watched.weeksMin), max: num(watched.weeksMax) },
+      trainingHoursPct: Number.isNaN(vol) ? undefined : { min: num(watched.volMin), max: vol },
+      longRunKmMax: Number.isNaN(longRun) ? undefined : displayToKm(longRun, units),
+      maxEffortRpe: Number.isNaN(num(watched.rpe)) ? meta.engine.maxEffortRpe : num(watched.rpe),
+      intensityAllowed: Boolean(watched.intensity),
+    };
+    return stageCrossings(meta.engine, edited, verdict, i + 1);
+  }, [watched, meta, verdict, units, i]);
+
+  const id = (name: string) => `s${i}-${name}`;
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby={id("title")}>
+      <legend className="sr-only">Stage {i + 1}</legend>
+      <h2 id={id("title")} className="text-lg font-semibold">
+        Stage {i + 1}: {meta.title}
+      </h2>
+      <p className="text-xs text-slate-600">
+        Engine limits: {meta.engine.weeks.min}-{meta.engine.weeks.max} weeks · volume up to{" "}
+        {(meta.engine.trainingHoursPct ?? meta.engine.runVolumePct)?.max ?? "—"} % · effort up to RPE {meta.engine.maxEffortRpe} ·{" "}
+        {meta.engine.intensityAllowed ? "hard sessions allowed" : "no hard sessions"}
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id={id("weeksMin")} label="Weeks, from" error={errorFor(`${p}.weeksMin`)}>
+          {(aria) => <Input {...aria} {...register(`${p}.weeksMin`)} inputMode="numeric" />}
+        </Field>
+        <Field id={id("weeksMax")} label="Weeks, up to" error={errorFor(`${p}.weeksMax`)}>
+          {(aria) => <Input {...aria} {...register(`${p}.weeksMax`)} inputMode="numeric" />}
+        </Field>
+        <Field id={id("volMin")} label="Volume % of usual, from" error={errorFor(`${p}.volMin`)}>
+          {(aria) => <Input {...aria} {...register(`${p}.volMin`)} inputMode="numeric" />}
+        </Field>
+        <Field id={id("volMax")} label="Volume % of usual, up to" error={errorFor(`${p}.volMax`)}>
+          {(aria) => <Input {...aria} {...register(`${p}.volMax`)} inputMode="numeric" />}
+        </Field>
+        <Field id={id("rpe")} label="Effort cap (RPE 1-10)" error={errorFor(`${p}.rpe`)}>
+          {(aria) => <Input {...aria} {...register(`${p}.rpe`)} inputMode="numeric" />}
+        </Field>
+        {meta.hasLongRun ? (
+          <Field id={id("longRun")} label={`Longest run (${units})`} hint="Leave empty for no limit." error={errorFor(`${p}.longRun`)}>
+            {(aria) => <Input {...aria} {...register(`${p}.longRun`)} inputMode="decimal" />}
+          </Field>
+        ) : null}
+        <div className="flex items-end pb-2 sm:col-span-2">
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input type="checkbox" {...register(`${p}.intensity`)} className="size-4 accent-brand-700" /> Hard sessions allowed (intervals, hills, races)
+          </label>
+        </div>
+      </div>
+
+      {crossings.length ? (
+        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid={`crossings-${i}`}>
+          <p className="text-sm font-medium text-amber-900">Beyond the engine&apos;s safety limits for this verdict:</p>
+          <ul className="list-disc pl-5 text-sm text-amber-900">
+            {crossings.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          <Field id={id("reason")} label={`Reason for going beyond the limits (stage ${i + 1})`} error={errorFor(`${p}.reason`)}>
+            {(aria) => <Textarea {...aria} {...register(`${p}.reason`)} rows={2} className="min-h-16" />}
+          </Field>
+        </div>
+      ) : (
+        <input type="hidden" {...register(`${p}.reason`)} />
+      )}
+
+      <Field id={id("crossTraining")} label="Swap in (one per line)" error={errorFor(`${p}.crossTraining`)}>
+        {(aria) => <Textarea {...aria} {...register(`${p}.crossTraining`)} rows={3} className="min-h-20" />}
+      </Field>
+
+      <div className="space-y-3">
+        <h3 className="font-medium">Strength work</h3>
+        {errorFor(`${p}.strength`) ? <p className="text-sm font-medium text-red-700">{errorFor(`${p}.strength`)}</p> : null}
+        <ol className="space-y-3">
+          {fields.map((f, j) => {
+            const q = `${p}.strength.${j}` as const;
+            const xid = (n: string) => `s${i}-x${j}-${n}`;
+            return (
+              <li key={f.id} className="rounded-md border border-slate-200 p-3" data-testid={`exercise-${i}-${j}`}>
+                <div className="grid gap-3 sm:grid-cols-[2fr_5rem_2fr]">
+                  <Field id={xid("exercise")} label={`Exercise ${j + 1}`} error={errorFor(`${q}.exercise`)}>
+                    {(aria) => <Input {...aria} {...register(`${q}.exercise`)} />}
+                  </Field>
+                  <Field id={xid("sets")} label="Sets" error={errorFor(`${q}.sets`)}>
+                    {(aria) => <Input {...aria} {...register(`${q}.sets`)} inputMode="numeric" />}
+                  </Field>
+                  <Field id={xid("reps")} label="Reps" error={errorFor(`${q}.reps`)}>
+                    {(aria) => <Input {...aria} {...register(`${q}.reps`)} />}
+                  </Field>
+                </div>
+                <div className="mt-3 grid gap-3 sm:grid-cols-2">
+                  <Field id={xid("howTo")} label="How to do it" error={errorFor(`${q}.howTo`)}>
+                    {(aria) => <Textarea {...aria} {...register(`${q}.howTo`)} rows={2} className="min-h-14" />}
+                  </Field>
+                  <Field id={xid("note")} label="Note" error={errorFor(`${q}.note`)}>
+                    {(aria) => <Textarea {...aria} {...register(`${q}.note`)} rows={2} className="min-h-14" />}
+                  </Field>
+                </div>
+                <div className="mt-2 flex gap-2">
+                  <Button type="button" size="sm" variant="outline" disabled={j === 0} onClick={() => move(j, j - 1)} aria-label={`Move exercise ${j + 1} up`}>
+                    ↑ Up
+                  </Button>
+                  <Button type="button" size="sm" variant="outline" disabled={j === fields.length - 1} onClick={() => move(j, j + 1)} aria-label={`Move exercise ${j + 1} down`}>
+                    ↓ Down
+                  </Button>
+                  <Button type="button" size="sm" variant="ghost" onClick={() => remove(j)} aria-label={`Remove exercise ${j + 1}`}>
+                    Remove
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        <div className="rounded-md border border-dashed border-slate-300 p-3">
+          <label htmlFor={id("search")} className="block text-sm font-medium">
+            Add from the exercise library
+          </label>
+          <Input id={id("search")} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search, e.g. calf, hip, back" className="mt-1" autoComplete="off" />
+          {results.length ? (
+            <ul className="mt-2 divide-y divide-slate-100" aria-label={`Library results for stage ${i + 1}`}>
+              {results.map((r) => (
+                <li key={r.name} className="flex items-center justify-between gap-3 py-2 text-sm">
+                  <span>
+                    <strong>{r.name}</strong> · {r.sets} × {r.reps}
+                    <span className="block text-xs text-slate-600">{r.howTo}</span>
+                  </span>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="outline"
+                    onClick={() => {
+                      append({ exercise: r.name, sets: String(r.sets), reps: r.reps, howTo: r.howTo, note: "" });
+                      setQuery("");
+                    }}
+                    aria-label={`Add ${r.name} to stage ${i + 1}`}
+                  >
+                    Add
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : query.trim() ? (
+            <p className="mt-2 text-sm text-slate-600">No match in the library.</p>
+          ) : null}
+          <Button type="button" size="sm" variant="ghost" className="mt-2" onClick={() => append({ exercise: "", sets: "3", reps: "", howTo: "", note: "" })}>
+            + Add your own exercise
+          </Button>
+        </div>
+      </div>
+
+      <Field id={id("notes")} label="Note for this stage" error={errorFor(`${p}.notes`)}>
+        {(aria) => <Textarea {...aria} {...register(`${p}.notes`)} rows={2} className="min-h-14" />}
+      </Field>
+
+      <details className="text-sm text-slate-700">
+        <summary className="cursor-pointer">When to move on and step back (from the engine)</summary>
+        <p className="mt-2 font-medium">Move on when</p>
+        <ul className="list-disc pl-5">
+          {meta.progressWhen.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+        <p className="mt-2 font-medium">Step back when</p>
+        <ul className="list-disc pl-5">
+          {meta.regressWhen.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      </details>
+    </fieldset>
+  );
+}
