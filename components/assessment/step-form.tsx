@@ -32,7 +32,11 @@ export function StepForm({ step, action, initial, assessmentId, patientId, sport
   const meta: Record<string, string> = amend
     ? { assessmentId, patientId, amendmentSeq: String(amend.amendmentSeq) }
     : { assessmentId, patientId, version: String(version ?? 1) };
-  const api = useStepForm(schema, action, { ...initial, ...meta });
+  // Unsaved answers survive a refresh or a back button in this tab (saved ones live in the draft).
+  const api = useStepForm(schema, action, { ...initial, ...meta }, {
+    persistKey: `loadwise:assessment:${assessmentId}:${amend ? "amend:" : ""}${step}`,
+    persistExclude: Object.keys(meta),
+  });
   const { n, title } = stepByKey(step);
   return (
     <form action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-6" aria-label={title}>

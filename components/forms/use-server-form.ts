@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/auth/action-state";
@@ -13,7 +13,17 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
  * with JavaScript the same zod schema validates inline first, then the same action runs with
  * the same FormData (including the pressed button's name and value).
  */
-export function useServerForm(schema: z.ZodType, action: Action, initial: Record<string, string>) {
+type Options = {
+  /**
+   * Keep what is typed but not yet saved in this tab's sessionStorage under this key, and put it
+   * back after a refresh or a back-navigation. Cleared when the form submits valid values.
+   */
+  persistKey?: string;
+  /** Fields never persisted: ids and the version the page was rendered with come from the server. */
+  persistExclude?: readonly string[];
+};
+
+export function useServerForm(schema: z.ZodType, action: Action, initial: Record<string, string>, opts: Options = {}) {
   const [state, formAction, pending] = useActionState(action, null);
   const values: Record<string, string> = { ...initial, ...(state?.values ?? {}) };
   const form = useForm<Record<string, unknown>>({
@@ -25,11 +35,34 @@ export function useServerForm(schema: z.ZodType, action: Action, initial: Record
     reValidateMode: "onChange",
   });
 
+  const { persistKey, persistExclude } = opts;
+  useEffect(() => {
+    if (!persistKey) return;
+    const excluded = new Set(persistExclude ?? []);
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(persistKey) ?? "null") as Record<string, unknown> | null;
+      if (saved) {
+        for (const k of excluded) delete saved[k];
+        form.reset({ ...form.getValues(), ...saved }, { keepDefaultValues: true });
+      }
+    } catch {
+      sessionStorage.removeItem(persistKey);
+    }
+    const sub = form.watch((v) => {
+      const keep = Object.fromEntries(Object.entries(v).filter(([k]) => !excluded.has(k)));
+      sessionStorage.setItem(persistKey, JSON.stringify(keep));
+    });
+    return () => sub.unsubscribe();
+    // Runs once per form instance: the key and exclusions are fixed for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [persistKey]);
+
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     const formEl = e.currentTarget;
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     return form.handleSubmit(
       () => {
+        if (persistKey) sessionStorage.removeItem(persistKey);
         startTransition(() => formAction(new FormData(formEl, submitter)));
       },
       () => {

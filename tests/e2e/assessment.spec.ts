@@ -155,6 +155,24 @@ test("[ASSESSMENT]: a draft survives a reload mid-flow and resumes where the PT 
   await expect(page.getByLabel("Running distance this week (km)")).toHaveValue("30");
 });
 
+test("[ASSESSMENT]: answers typed but not yet saved survive a refresh and the back button", async ({ clinicianPage: page }) => {
+  await startAssessment(page);
+  await fillVignetteStep1(page);
+  await saveAndContinue(page, 2);
+  await page.getByLabel("Days since onset (days)").fill("17");
+  await page.getByLabel("Pain now (0-10)").fill("4");
+  await yesNo(page, "Sharp pain during activity", "Yes");
+  await page.reload();
+  await expect(page.getByLabel("Days since onset (days)")).toHaveValue("17");
+  await expect(page.getByLabel("Pain now (0-10)")).toHaveValue("4");
+  await expect(page.getByRole("group", { name: "Sharp pain during activity" }).getByLabel("Yes", { exact: true })).toBeChecked();
+
+  await page.getByRole("link", { name: "Back to step 1" }).click();
+  await expect(page).toHaveURL(/\/step\/1$/);
+  await page.goBack();
+  await expect(page.getByLabel("Days since onset (days)")).toHaveValue("17");
+});
+
 test("[ASSESSMENT]: two tabs saving the same draft get a conflict, not a silent overwrite", async ({ browser }) => {
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
