@@ -1,7 +1,11 @@
-// Runs once when a server starts (not at build): a missing or invalid setting stops start-up
-// with a clear message instead of failing on the first request.
+// Runs once when a server starts (not at build).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Logs carry no patient data: query parameters are redacted from anything logged.
+  const { installLogRedaction } = await import("@/lib/log-redaction");
+  installLogRedaction();
+  // A missing or invalid setting stops start-up with a clear message instead of failing on the
+  // first request.
   const { env } = await import("@/lib/env");
   env();
 }
