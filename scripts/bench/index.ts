@@ -9,6 +9,7 @@ type Bench = { name: string; run: () => Promise<BenchRecord[]> };
 export const benches: Bench[] = [
   { name: "engine", run: async () => [await benchEngine()] },
   { name: "caseload", run: () => benchCaseload() },
+  { name: "pdf", run: async () => (await import("./pdf")).benchPdf() },
 ];
 
 function table(rows: BenchRecord[]): string {

@@ -1,0 +1,133 @@
+import { devices, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { addPatient, expect, test, unique } from "./fixtures";
+
+// The plan from a final assessment to the patient's phone: edit (with a reason where the edit
+// goes beyond the engine's limits), publish, open the private link on a phone-sized screen,
+// download the PDF, then revoke the link and see it die. Each test seeds its own patient.
+
+const yesNo = (page: Page, question: string, answer: "Yes" | "No") =>
+  page.getByRole("group", { name: question, exact: true }).getByLabel(answer, { exact: true }).check();
+
+async function next(page: Page, n: number) {
+  await page.getByRole("button", { name: n === 7 ? "Save and review" : "Save and continue" }).click();
+  await expect(page).toHaveURL(new RegExp(`/step/${n}$`));
+}
+
+/** The runner-knee-weak-calves vignette through the assessment UI, finalized: a back-off plan. */
+async function finalAssessment(page: Page) {
+  await addPatient(page, { firstName: "Pia", lastName: unique("Planner") });
+  await page.getByRole("button", { name: "New assessment" }).click();
+  await expect(page).toHaveURL(/\/step\/1$/);
+  await page.getByLabel("Main sport").selectOption("running");
+  await page.getByLabel("Level", { exact: true }).selectOption("recreational");
+  await page.getByLabel("Years training in this sport (years)").fill("2");
+  await page.getByLabel("Training hours this week (h)").fill("4");
+  await page.getByLabel("Training hours in a usual week (h)").fill("4");
+  await page.getByLabel("Running distance this week (km)").fill("30");
+  await page.getByLabel("Running distance in a usual week (km)").fill("30");
+  await page.getByLabel("Weeks since the last lighter week (weeks)").fill("3");
+  await next(page, 2);
+  await page.getByLabel("Region", { exact: true }).selectOption("knee");
+  await page.getByLabel("Onset", { exact: true }).selectOption("gradual");
+  await page.getByLabel("Days since onset (days)").fill("42");
+  await page.getByLabel("Pain now (0-10)").fill("2");
+  await page.getByLabel("Pain during activity (0-10)").fill("5");
+  await page.getByLabel("Next morning after training").selectOption("same");
+  await page.getByLabel("Trend over the last weeks").selectOption("stable");
+  await yesNo(page, "Sharp pain during activity", "No");
+  await next(page, 3);
+  for (const radio of await page.getByRole("radio", { name: "No", exact: true }).all()) await radio.check();
+  await next(page, 4);
+  await page.getByText("Single-leg calf raise", { exact: true }).click();
+  await page.getByLabel("Single-leg calf raise: left (reps)").fill("5");
+  await page.getByLabel("Single-leg calf raise: right (reps)").fill("7");
+  await next(page, 5);
+  await next(page, 6);
+  await next(page, 7);
+  await expect(page.getByRole("heading", { name: "Back off", level: 2 })).toBeVisible();
+  await page.getByRole("button", { name: "Finalize assessment" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Assessment finalized." })).toBeVisible();
+}
+
+test("[PLAN]: a PT edits the plan, publishes it, the patient opens the link on a phone and downloads the PDF; revoking kills the link", async ({
+  clinicianPage: page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await finalAssessment(page);
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { name: /Stage 1: / })).toBeVisible();
+
+  // An effort cap above the engine's needs a reason.
+  const stage1 = page.getByRole("group", { name: /^Stage 1:/ });
+  await stage1.getByLabel("Effort cap (RPE 1-10)").fill("7");
+  await expect(stage1.getByText(/Effort cap RPE 7, above the engine's RPE/)).toBeVisible();
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  const reason = stage1.getByLabel("Reason for going beyond the limits (stage 1)");
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(stage1.getByText(/Give a reason/)).toBeVisible();
+  await reason.fill("Patient tolerates tempo running well; agreed to stop at amber.");
+
+  // Exercises: remove the second, add one from the library, move it to the top.
+  const firstName = await stage1.getByLabel("Exercise 1", { exact: true }).inputValue();
+  await stage1.getByRole("button", { name: "Remove exercise 2" }).click();
+  await stage1.getByLabel("Add from the exercise library").fill("glute");
+  await stage1.getByRole("button", { name: "Add Glute bridge to stage 1" }).click();
+  const count = await stage1.getByTestId(/^exercise-0-/).count();
+  for (let i = count; i > 1; i--) await stage1.getByRole("button", { name: `Move exercise ${i} up` }).click();
+  await expect(stage1.getByLabel("Exercise 1", { exact: true })).toHaveValue("Glute bridge");
+  await expect(stage1.getByLabel("Exercise 2", { exact: true })).toHaveValue(firstName);
+  await stage1.getByLabel("Note for this stage").fill("Soft surfaces where you can.");
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as version 2." })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("editor.png"), fullPage: true });
+
+  // Publish: the link is shown once.
+  await page.getByRole("button", { name: "Publish version 2" }).click();
+  const link = await page.getByLabel("Patient link").inputValue();
+  expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByRole("button", { name: "Version 2 is published" })).toBeVisible();
+
+  // The patient, on a phone, with no session.
+  const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
+  const phone = await browser.newContext({ ...iphone, viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  const mobile = await phone.newPage();
+  await mobile.goto(link);
+  await expect(mobile.getByRole("heading", { name: "Your return-to-training plan" })).toBeVisible();
+  await expect(mobile.getByRole("heading", { name: "Back off for now, then rebuild" })).toBeVisible();
+  await expect(mobile.getByText("Glute bridge").first()).toBeVisible();
+  await expect(mobile.getByText("Soft surfaces where you can.")).toBeVisible();
+  await expect(mobile.getByText("GREEN: carry on")).toBeVisible();
+  // Nothing of the clinic's app is reachable from here.
+  expect(await mobile.locator("a[href^='/patients'], a[href='/'], a[href^='/admin']").count()).toBe(0);
+  const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await mobile.screenshot({ path: testInfo.outputPath("patient-phone.png"), fullPage: true });
+
+  const [download] = await Promise.all([mobile.waitForEvent("download"), mobile.getByTestId("download-pdf").click()]);
+  const file = await download.path();
+  const pdf = readFileSync(file);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdf.length).toBeGreaterThan(10_000);
+
+  // Revoke: the page and the PDF answer the same plain 404.
+  await page.getByRole("button", { name: "Revoke link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link revoked." })).toBeVisible();
+  const res = await mobile.goto(link);
+  expect(res?.status()).toBe(404);
+  await expect(mobile.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect((await phone.request.get(`${link}/pdf`)).status()).toBe(404);
+  await phone.close();
+});
+
+test("[PLAN]: a wrong patient link gets the plain 404", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const res = await page.goto("/p/AAAAAAAAAAAAAAAAAAAAAA");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect(await page.locator("a").count()).toBe(0);
+  await ctx.close();
+});
