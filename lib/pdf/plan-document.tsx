@@ -79,7 +79,7 @@ const swatch: Record<ReportPainRule["level"], Styles[string]> = {
 function Stage({ stage }: { stage: ReportStage }) {
   return (
     <View>
-      {/* Heading, settings and the start of the table stay together on one page. */}
+      {/* Heading and settings stay together, with room for what follows. */}
       <View wrap={false} minPresenceAhead={120}>
         <View style={s.stageHead}>
           <Text style={s.stageTitle}>{stage.heading}</Text>
@@ -101,7 +101,7 @@ function Stage({ stage }: { stage: ReportStage }) {
       ) : null}
       {stage.strength.length ? (
         <View>
-          <Text style={s.h3} minPresenceAhead={60}>
+          <Text style={s.h3} minPresenceAhead={100}>
             Strength work, twice a week
           </Text>
           <View style={s.table}>
