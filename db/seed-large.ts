@@ -11,7 +11,7 @@ export const LARGE_DEFAULTS: LargeSeedOptions = { patients: 50_000, assessmentsP
 /**
  * A clinic at scale, for index tests and benchmarks: N patients spread over M clinicians, each
  * with K final assessments. Generated set-wise in SQL (generate_series), one transaction, so
- * 50,000 patients and 250,000 assessments take seconds rather than minutes. The evaluation
+ * 50,000 patients and 250,000 assessments (and ~21,000 published plans) take seconds, not minutes. The evaluation
  * snapshots are small but shaped like the real thing (verdict, reasons, a first plan stage).
  */
 export async function seedLargeClinic(db: Db, opts: LargeSeedOptions = LARGE_DEFAULTS) {
@@ -89,6 +89,17 @@ export async function seedLargeClinic(db: Db, opts: LargeSeedOptions = LARGE_DEF
         from (select distinct on (patient_id) patient_id, finalized_at, evaluation from assessments
                where clinic_id = ${clinicId}::uuid order by patient_id, finalized_at desc) a
        where p.clinic_id = ${clinicId}::uuid and p.id = a.patient_id`);
+
+    // A published plan from the newest assessment for about half the patients (never for an
+    // urgent referral, which has no plan), published a day after that assessment.
+    await tx.execute(sql`
+      insert into plans (clinic_id, id, patient_id, assessment_id, verdict, ruleset_version, engine_plan, version,
+                         published_version, published_at, published_by, created_by, created_at, updated_at)
+      select a.clinic_id, gen_random_uuid(), a.patient_id, a.id, a.evaluation->>'verdict', 'seed', a.evaluation->'plan', 1,
+             1, a.finalized_at + interval '1 day', a.finalized_by, a.finalized_by, a.finalized_at, a.finalized_at
+        from (select distinct on (patient_id) * from assessments
+               where clinic_id = ${clinicId}::uuid order by patient_id, finalized_at desc) a
+       where a.evaluation->>'verdict' <> 'urgent_referral' and abs(hashtext(a.patient_id::text)) % 2 = 0`);
 
     return { clinicId, adminId, adminEmail: `admin-${stamp}@large.loadwise.test`, clinicianIds, name };
   });

@@ -38,6 +38,8 @@ export const plans = pgTable(
     // One plan per assessment: "Create plan" twice opens the same plan.
     uniqueIndex("plans_one_per_assessment").on(t.clinicId, t.assessmentId),
     index("plans_patient_idx").on(t.clinicId, t.patientId, t.createdAt),
+    // The admin dashboard's "plans published this week".
+    index("plans_published_idx").on(t.clinicId, t.publishedAt),
     check("plans_version_positive", sql`${t.version} >= 1`),
     check("plans_published_within", sql`${t.publishedVersion} is null or (${t.publishedVersion} between 1 and ${t.version} and ${t.publishedAt} is not null and ${t.publishedBy} is not null)`),
     check("plans_verdict_has_plan", sql`${t.verdict} in ('push','modify','back_off','refer')`),

@@ -2,7 +2,7 @@ import "server-only";
 import { startOfWeek } from "date-fns";
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, users } from "@/db/schema";
+import { patients, plans, users } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -110,22 +110,25 @@ const countOf = (db: Db, where: SQL | undefined) => db.select({ n: sql<number>`c
 
 /**
  * The numbers at the top of the dashboard. Four narrow queries rather than one pass with FILTER:
- * each reads only its own index range (red flags: a partial index; overdue and this week: a
- * date range), and only "active" walks the clinic's narrow counts index.
+ * each reads only its own index range (red flags: a partial index; overdue and plans published
+ * this week: a date range), and only "active" walks the clinic's narrow counts index.
  */
 export function countsQueries(db: Db, clinicId: string) {
   return {
     active: countOf(db, activeOf(clinicId)),
     redFlags: countOf(db, and(activeOf(clinicId), eq(patients.openRedFlag, true))),
     overdue: countOf(db, and(activeOf(clinicId), lt(patients.nextReassessmentDue, today()))),
-    assessedThisWeek: countOf(db, and(eq(patients.clinicId, clinicId), gte(patients.lastAssessedAt, startOfWeek(new Date(), { weekStartsOn: 1 })))),
+    plansPublishedThisWeek: db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plans)
+      .where(and(eq(plans.clinicId, clinicId), gte(plans.publishedAt, startOfWeek(new Date(), { weekStartsOn: 1 })))),
   };
 }
 
 export async function caseloadCounts(db: Db, actor: Actor) {
   const q = countsQueries(db, actor.clinicId);
-  const [active, redFlags, overdue, assessedThisWeek] = await Promise.all([q.active, q.redFlags, q.overdue, q.assessedThisWeek]);
-  return { active: active[0]?.n ?? 0, redFlags: redFlags[0]?.n ?? 0, overdue: overdue[0]?.n ?? 0, assessedThisWeek: assessedThisWeek[0]?.n ?? 0 };
+  const [active, redFlags, overdue, published] = await Promise.all([q.active, q.redFlags, q.overdue, q.plansPublishedThisWeek]);
+  return { active: active[0]?.n ?? 0, redFlags: redFlags[0]?.n ?? 0, overdue: overdue[0]?.n ?? 0, plansPublishedThisWeek: published[0]?.n ?? 0 };
 }
 
 /** The unfiltered view's total is the dashboard's "active patients": no need to count twice. */

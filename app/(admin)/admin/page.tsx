@@ -58,7 +58,7 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
         <Stat label="Active patients" value={counts.active} href="/admin" />
         <Stat label="Open red flags" value={counts.redFlags} href="/admin?flag=red_flag" />
         <Stat label="Reassessments overdue" value={counts.overdue} href="/admin?flag=overdue" />
-        <Stat label="Assessed this week" value={counts.assessedThisWeek} href="/admin?sort=lastAssessed&dir=desc" />
+        <Stat label="Plans published this week" value={counts.plansPublishedThisWeek} href="/admin?sort=lastAssessed&dir=desc" />
       </div>
 
       <form method="get" action="/admin" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6">

@@ -1,0 +1,1 @@
+CREATE INDEX "plans_published_idx" ON "plans" USING btree ("clinic_id","published_at");
