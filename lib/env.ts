@@ -11,6 +11,8 @@ const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === "" ? 
 const schema = z.object({
   DATABASE_URL: optional(z.string().url("DATABASE_URL must be a postgres:// URL")),
   PGLITE_DIR: optional(z.string().min(1)),
+  /** The public origin patients reach, e.g. https://app.example-clinic.com: printed in links and QR codes. */
+  APP_URL: optional(z.string().url("APP_URL must be a full URL such as https://loadwise.example.com")),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
