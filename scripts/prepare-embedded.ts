@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { databaseIsEmpty, demoSignInText, seedDemo } from "@/db/seed";
+import { seedDemoHistory } from "@/db/seed-demo-history";
 import { env, EnvError } from "@/lib/env";
 
 let e: ReturnType<typeof env>;
@@ -26,7 +27,8 @@ if (e.DATABASE_URL) {
   try {
     if (await databaseIsEmpty(handle.db)) {
       await seedDemo(handle.db);
-      console.log(`New embedded database at ${e.pgliteDir}: demo clinics seeded.`);
+      const assessed = await seedDemoHistory(handle.db);
+      console.log(`New embedded database at ${e.pgliteDir}: demo clinics seeded (${assessed} patients with an assessment).`);
     }
     // PGlite runs no autovacuum: refresh planner statistics and the visibility map at each start
     // so queries keep their index plans as the data grows.

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { assessmentAmendments, assessments, auditEvents, patients } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { inputToStepForms } from "@/lib/assessments/input-to-steps";
 import vignettes from "@/lib/clinical/fixtures/vignettes.json";
 import { form, redirectTarget } from "../support/actions";
 import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
@@ -19,45 +20,8 @@ const actions = await import("@/app/(clinic)/patients/[patientId]/assessments/[a
 const { getAssessment } = await import("@/lib/assessments/get-assessment");
 
 type Input = (typeof vignettes)[number]["input"];
-const yn = (b: unknown) => (b === true ? "yes" : b === false ? "no" : "");
-const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
-
 /** A vignette as the six step forms would post it. */
-function vignetteSteps(input: Input): Record<string, Record<string, string>> {
-  const i = input as unknown as Record<string, Record<string, unknown> | undefined> & { capacityTests?: { test: string; side?: string; value: number }[] };
-  const c = i.complaint ?? {};
-  const s = i.symptoms ?? {};
-  const l = i.load ?? {};
-  const r = i.recovery ?? {};
-  const f = i.fatigue ?? {};
-  const cap: Record<string, string> = {};
-  for (const t of i.capacityTests ?? []) cap[`${t.test}__${t.side ?? "value"}`] = String(t.value);
-  return {
-    load: {
-      sport: str(i.sport?.primary),
-      level: str(i.sport?.level),
-      trainingAgeYears: str(i.sport?.trainingAgeYears),
-      ...Object.fromEntries(Object.entries(l).map(([k, v]) => [k, str(v)])),
-    },
-    complaint: {
-      region: str(c.region ?? "none"),
-      side: str(c.side),
-      onset: str(c.onset),
-      daysSinceOnset: str(c.daysSinceOnset),
-      aggravators: Array.isArray(c.aggravators) ? c.aggravators.join("\n") : "",
-      ...Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === "boolean" ? yn(v) : str(v)])),
-    },
-    redFlags: Object.fromEntries(Object.entries(i.redFlags ?? {}).map(([k, v]) => [k, yn(v)])),
-    capacity: cap,
-    recovery: {
-      ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "boolean" ? yn(v) : str(v)])),
-      fatiguePattern: str(f.pattern),
-      weightsMovingNormally: yn(f.weightsMovingNormally),
-      reluctanceMainlyMotivational: yn(f.reluctanceMainlyMotivational),
-    },
-    outcomes: { psfs1Activity: "Running 5 km", psfs1Score: "4", psfs2Activity: "Stairs", psfs2Score: "7" },
-  };
-}
+const vignetteSteps = (input: Input) => inputToStepForms(input as never, [["Running 5 km", 4], ["Stairs", 7]]);
 
 const stepActions = {
   load: actions.saveLoadStep,
