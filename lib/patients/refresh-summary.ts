@@ -43,8 +43,10 @@ export async function refreshPatientSummary(tx: DbOrTx, clinicId: string, patien
       lastAssessedAt: latest.finalizedAt,
       lastVerdict: evaluation.verdict,
       currentStage: evaluation.plan?.stages[0]?.title ?? null,
-      // Open until a later assessment no longer finds one.
-      openRedFlag: evaluation.reasons.some((r) => r.category === "red_flag"),
+      // A finding that needs medical review (the refer and urgent tiers of the red-flag screen,
+      // which include neural signs and worsening week to week). Open until a later assessment
+      // no longer finds one.
+      openRedFlag: evaluation.reasons.some((r) => r.verdict === "refer" || r.verdict === "urgent_referral"),
       nextReassessmentDue: reassessmentDueDate(latest.finalizedAt, evaluation),
     };
   }

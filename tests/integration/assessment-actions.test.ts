@@ -232,6 +232,9 @@ describe("red-flag gate", () => {
     expect(await redirectTarget(actions.recordGateAction(null, form({ ...(await meta(patient.id, id)), gate: "referral", referralTo: "Dr Osei, GP", referralDate: "2026-03-02" })))).toMatch(/step\/7\?gate=1$/);
     expect(await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))))).toMatch(/finalized=1$/);
     expect((await row(id)).referralTo).toBe("Dr Osei, GP");
+    // The admin dashboard counts it as an open red flag until a later assessment clears it.
+    const [summary] = await handle.db.select().from(patients).where(eq(patients.id, patient.id));
+    expect(summary).toMatchObject({ lastVerdict: "refer", openRedFlag: true });
   });
 
   it("a spinal complaint cannot be finalized with the red-flag screen incomplete", async () => {

@@ -148,12 +148,12 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
                       <Link href={`/patients/${r.id}`} className="text-brand-800 hover:underline">
                         {r.lastName}, {r.firstName}
                       </Link>
-                      {r.openRedFlag ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Red flag</span> : null}
+                      {r.openRedFlag ? <span className="ml-2 whitespace-nowrap rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Red flag</span> : null}
                     </td>
                     <td className="px-4 py-2">{r.clinicianName}</td>
                     <td className="px-4 py-2">{r.lastAssessedAt ? format(r.lastAssessedAt, "d MMM yyyy") : "Not yet"}</td>
                     <td className="px-4 py-2">
-                      {verdict ? <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${verdictTone[verdict]}`}>{verdictLabels[verdict]}</span> : "—"}
+                      {verdict ? <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${verdictTone[verdict]}`}>{verdictLabels[verdict]}</span> : "—"}
                     </td>
                     <td className="px-4 py-2">{r.status === "active" ? "Active" : "Discharged"}</td>
                     <td className={`px-4 py-2 ${overdue ? "font-semibold text-red-700" : ""}`}>
