@@ -1,59 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { addPatient, DEMO, expect, signInViaApi, test, unique } from "./fixtures";
+import { answerAllRedFlags, expectAccessible, fillVignetteStep1, fillVignetteStep2, saveAndContinue, startAssessment, yesNo } from "./assessment-helpers";
+import { DEMO, expect, signInViaApi, test } from "./fixtures";
 
 // The assessment flow in a real browser. Each test makes its own patient (one open draft per
 // patient), so tests never share mutable data.
-
-async function startAssessment(page: Page) {
-  const url = await addPatient(page, { firstName: "Asha", lastName: unique("Runner") });
-  await page.getByRole("button", { name: "New assessment" }).click();
-  await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\/step\/1$/);
-  return { patientUrl: url, base: page.url().replace(/\/step\/1$/, "") };
-}
-
-/** axe: no serious or critical violation on the page as it is now. */
-async function expectAccessible(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${where}`).toEqual([]);
-}
-
-const yesNo = (page: Page, question: string, answer: "Yes" | "No") =>
-  page.getByRole("group", { name: question, exact: true }).getByLabel(answer, { exact: true }).check();
-
-async function saveAndContinue(page: Page, next: number) {
-  await page.getByRole("button", { name: next === 7 ? "Save and review" : "Save and continue" }).click();
-  await expect(page).toHaveURL(new RegExp(`/step/${next}$`));
-}
-
-async function fillVignetteStep1(page: Page) {
-  await page.getByLabel("Main sport").selectOption("running");
-  await page.getByLabel("Level", { exact: true }).selectOption("recreational");
-  await page.getByLabel("Years training in this sport (years)").fill("2");
-  await page.getByLabel("Training hours this week (h)").fill("4");
-  await page.getByLabel("Training hours in a usual week (h)").fill("4");
-  await page.getByLabel("Running distance this week (km)").fill("30");
-  await page.getByLabel("Running distance in a usual week (km)").fill("30");
-  await page.getByLabel("Weeks since the last lighter week (weeks)").fill("3");
-}
-
-async function fillVignetteStep2(page: Page) {
-  await page.getByLabel("Region", { exact: true }).selectOption("knee");
-  await page.getByLabel("Side", { exact: true }).selectOption("left");
-  await page.getByLabel("Onset", { exact: true }).selectOption("gradual");
-  await page.getByLabel("Days since onset (days)").fill("42");
-  await page.getByLabel("Aggravating activities (optional)").fill("running");
-  await page.getByLabel("Pain now (0-10)").fill("2");
-  await page.getByLabel("Pain during activity (0-10)").fill("5");
-  await page.getByLabel("Next morning after training").selectOption("same");
-  await page.getByLabel("Trend over the last weeks").selectOption("stable");
-  await yesNo(page, "Sharp pain during activity", "No");
-}
-
-async function answerAllRedFlags(page: Page, answer: "Yes" | "No" = "No") {
-  for (const radio of await page.getByRole("radio", { name: answer, exact: true }).all()) await radio.check();
-}
 
 test("[ASSESSMENT]: a PT completes the runner-knee-weak-calves vignette and sees back off with calf work (axe on every step)", async ({ clinicianPage: page }) => {
   await startAssessment(page);

@@ -1,61 +1,19 @@
-import { devices, type Page } from "@playwright/test";
+import { devices } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { addPatient, expect, test, unique } from "./fixtures";
+import { finalizeVignetteAssessment } from "./assessment-helpers";
+import { expect, test } from "./fixtures";
 
 // The plan from a final assessment to the patient's phone: edit (with a reason where the edit
 // goes beyond the engine's limits), publish, open the private link on a phone-sized screen,
 // download the PDF, then revoke the link and see it die. Each test seeds its own patient.
 
-const yesNo = (page: Page, question: string, answer: "Yes" | "No") =>
-  page.getByRole("group", { name: question, exact: true }).getByLabel(answer, { exact: true }).check();
-
-async function next(page: Page, n: number) {
-  await page.getByRole("button", { name: n === 7 ? "Save and review" : "Save and continue" }).click();
-  await expect(page).toHaveURL(new RegExp(`/step/${n}$`));
-}
-
-/** The runner-knee-weak-calves vignette through the assessment UI, finalized: a back-off plan. */
-async function finalAssessment(page: Page) {
-  await addPatient(page, { firstName: "Pia", lastName: unique("Planner") });
-  await page.getByRole("button", { name: "New assessment" }).click();
-  await expect(page).toHaveURL(/\/step\/1$/);
-  await page.getByLabel("Main sport").selectOption("running");
-  await page.getByLabel("Level", { exact: true }).selectOption("recreational");
-  await page.getByLabel("Years training in this sport (years)").fill("2");
-  await page.getByLabel("Training hours this week (h)").fill("4");
-  await page.getByLabel("Training hours in a usual week (h)").fill("4");
-  await page.getByLabel("Running distance this week (km)").fill("30");
-  await page.getByLabel("Running distance in a usual week (km)").fill("30");
-  await page.getByLabel("Weeks since the last lighter week (weeks)").fill("3");
-  await next(page, 2);
-  await page.getByLabel("Region", { exact: true }).selectOption("knee");
-  await page.getByLabel("Onset", { exact: true }).selectOption("gradual");
-  await page.getByLabel("Days since onset (days)").fill("42");
-  await page.getByLabel("Pain now (0-10)").fill("2");
-  await page.getByLabel("Pain during activity (0-10)").fill("5");
-  await page.getByLabel("Next morning after training").selectOption("same");
-  await page.getByLabel("Trend over the last weeks").selectOption("stable");
-  await yesNo(page, "Sharp pain during activity", "No");
-  await next(page, 3);
-  for (const radio of await page.getByRole("radio", { name: "No", exact: true }).all()) await radio.check();
-  await next(page, 4);
-  await page.getByText("Single-leg calf raise", { exact: true }).click();
-  await page.getByLabel("Single-leg calf raise: left (reps)").fill("5");
-  await page.getByLabel("Single-leg calf raise: right (reps)").fill("7");
-  await next(page, 5);
-  await next(page, 6);
-  await next(page, 7);
-  await expect(page.getByRole("heading", { name: "Back off", level: 2 })).toBeVisible();
-  await page.getByRole("button", { name: "Finalize assessment" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Assessment finalized." })).toBeVisible();
-}
 
 test("[PLAN]: a PT edits the plan, publishes it, the patient opens the link on a phone and downloads the PDF; revoking kills the link", async ({
   clinicianPage: page,
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await finalAssessment(page);
+  await finalizeVignetteAssessment(page);
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
   await expect(page.getByRole("heading", { name: /Stage 1: / })).toBeVisible();
