@@ -51,6 +51,10 @@ export async function seedLargeClinic(db: Db, opts: LargeSeedOptions = LARGE_DEF
              case when g % 20 = 0 then 'discharged' else 'active' end::patient_status
         from generate_series(1, ${opts.patients}) g`);
 
+    // Fresh statistics before each set-wise step: the planner otherwise sizes these joins from the
+    // counts it last saw (a handful of demo rows) and picks nested loops that go quadratic.
+    await tx.execute(sql`analyze patients`);
+
     // Assessments: K per patient, weekly apart, the newest within the last few months.
     await tx.execute(sql`
       insert into assessments (clinic_id, id, patient_id, kind, status, draft, current_step, version,
@@ -77,6 +81,8 @@ export async function seedLargeClinic(db: Db, opts: LargeSeedOptions = LARGE_DEF
         cross join generate_series(1, ${opts.assessmentsPerPatient}) k
         cross join lateral (select (array['push','modify','modify','back_off','back_off','refer','urgent_referral'])[1 + abs(hashtext(p.id::text || k::text)) % 7] as verdict) v
        where p.clinic_id = ${clinicId}::uuid`);
+
+    await tx.execute(sql`analyze assessments`);
 
     // The caseload summary from each patient's newest assessment (what refreshPatientSummary keeps).
     await tx.execute(sql`
