@@ -61,8 +61,14 @@ export async function finalizeVignetteAssessment(page: Page) {
   await saveAndContinue(page, 2);
   await fillVignetteStep2(page);
   await saveAndContinue(page, 3);
+  await finishFromRedFlags(page);
+}
+
+/** From step 3 on: no red flags, the vignette's calf raises (5 and 7), review shows back off, finalize. */
+export async function finishFromRedFlags(page: Page) {
   await answerAllRedFlags(page, "No");
   await saveAndContinue(page, 4);
+  // Each test's <details> opens on click, with or without script.
   await page.getByText("Single-leg calf raise", { exact: true }).click();
   await page.getByLabel("Single-leg calf raise: left (reps)").fill("5");
   await page.getByLabel("Single-leg calf raise: right (reps)").fill("7");
