@@ -130,6 +130,16 @@ export const assessmentInputSchema = z.object({
   recovery: recoverySchema.optional(),
   fatigue: fatigueSchema.optional(),
   capacityTests: z.array(capacityTestInputSchema).max(100).optional(),
+  // Extension (optional, additive): red-flag questions the clinician deliberately did not ask,
+  // with why (e.g. "phone triage, patient could not be examined"). An item listed here counts as
+  // asked-and-unknown: the screen is complete for the finalize gate, and the engine then never
+  // offers a green verdict (it caps the decision at modify at best and says so).
+  redFlagsNotAsked: z
+    .object({
+      keys: z.array(z.enum(RED_FLAG_KEYS)).min(1).max(RED_FLAG_KEYS.length),
+      reason: z.string().trim().min(3).max(500),
+    })
+    .optional(),
 });
 
 export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
@@ -203,6 +213,9 @@ export const planStageSchema = z.object({
   strength: z.array(z.object({ exercise: z.string(), sets: z.number(), reps: z.string(), note: z.string().optional() })),
   progressWhen: z.array(z.string()),
   regressWhen: z.array(z.string()),
+  // No loading until a doctor has seen the patient (refer for fever, trauma, possible fracture):
+  // the stage lists what to do meanwhile, and nothing in it is progressed.
+  pauseUntilCleared: z.boolean().optional(),
 });
 
 export const planSchema = z.object({
