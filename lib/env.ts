@@ -61,6 +61,13 @@ export function env(): Env {
     }
     secret = ensureEmbeddedAuthSecret(pgliteDir);
   }
+  if (parsed.data.DATABASE_URL && !parsed.data.APP_URL) {
+    // Patient links and QR codes print this origin; without it they would follow the request's
+    // Host header, which the caller controls.
+    throw new EnvError(
+      "APP_URL is required when DATABASE_URL is set: the public address patients open their links at, e.g. https://loadwise.example-clinic.com.",
+    );
+  }
   // next-auth reads process.env.AUTH_SECRET itself.
   process.env.AUTH_SECRET = secret;
   cached = { ...parsed.data, AUTH_SECRET: secret, pgliteDir };

@@ -1,6 +1,6 @@
 // The server Playwright tests against: a production build on a brand-new embedded database in a
 // temporary directory, seeded with the demo clinics, so every run starts from the same state.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,11 +17,8 @@ const prep = spawnSync(process.execPath, [path.join(root, "scripts/run-ts.mjs"),
 });
 if (prep.status !== 0) process.exit(prep.status ?? 1);
 
-const port = process.env.E2E_PORT ?? "3210";
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
-  stdio: "inherit",
-  env,
-  cwd: root,
-});
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+// The same server `npm start` runs, in this process, on a fresh embedded database.
+Object.assign(process.env, env);
+delete process.env.DATABASE_URL;
+const { startServer } = await import("./server.mjs");
+await startServer({ port: Number(process.env.E2E_PORT ?? 3210), host: "127.0.0.1", log: () => {} });

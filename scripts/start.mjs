@@ -1,6 +1,6 @@
 // `npm start`: build if the sources changed since the last build, prepare the database
 // (migrate; seed the embedded one on first start), then serve on PORT (default 3000).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -31,12 +31,9 @@ if (!builtAt || changedAt > builtAt) {
 
 run(process.execPath, [path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "prepare-embedded.ts")]);
 
-const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "0.0.0.0";
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", host], {
-  stdio: "inherit",
-  cwd: root,
-});
-console.log(`\nLoadwise is starting on http://localhost:${port} — sign in with one of the accounts above.\n`);
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+// The server runs in this process (scripts/server.mjs): a stop signal reaches it directly, and
+// nothing is left holding the port when `npm start` ends.
+const { startServer } = await import("./server.mjs");
+const port = Number(process.env.PORT ?? 3000);
+await startServer({ port, host: process.env.HOST ?? "0.0.0.0" });
+console.log(`\nLoadwise is running on http://localhost:${port} — sign in with one of the accounts above.\n`);

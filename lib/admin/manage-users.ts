@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
-import { issuePasswordLink } from "./issue-password-link";
+import { issuePasswordLink, voidPasswordLinks } from "./issue-password-link";
 
 // Account administration for one clinic. Every function takes the admin's Actor and touches only
 // rows of the admin's clinic; a user id from another clinic is "not found".
@@ -79,7 +79,11 @@ export async function changeUserRole(db: Db, actor: Actor, input: { userId: stri
   });
 }
 
-/** Deactivating ends every open session at once; the next request of that user is refused. */
+/**
+ * Deactivating ends every open session and voids every unused invite or reset link at once, so
+ * nothing the user holds can bring the account back; only this function, called by an admin,
+ * reactivates it (audited as `user.reactivate`).
+ */
 export async function setUserActive(db: Db, actor: Actor, input: { userId: string; version: number; active: boolean }) {
   return db.transaction(async (tx) => {
     const u = await lockUser(tx, actor, input.userId, input.version);
@@ -89,13 +93,15 @@ export async function setUserActive(db: Db, actor: Actor, input: { userId: strin
       .set({ active: input.active, ...bump })
       .where(and(eq(users.clinicId, actor.clinicId), eq(users.id, u.id)))
       .returning();
-    const ended = input.active ? 0 : await revokeUserSessions(tx, { clinicId: actor.clinicId, userId: u.id });
+    const ref = { clinicId: actor.clinicId, userId: u.id };
+    const ended = input.active ? 0 : await revokeUserSessions(tx, ref);
+    const linksVoided = input.active ? 0 : await voidPasswordLinks(tx, ref);
     await recordAuditEvent(tx, {
       ...actorAudit(actor),
       action: input.active ? "user.reactivate" : "user.deactivate",
       entityType: "user",
       entityId: u.id,
-      detail: { sessionsEnded: ended },
+      detail: input.active ? {} : { sessionsEnded: ended, linksVoided },
     });
     return row!;
   });
@@ -114,6 +120,8 @@ export async function endUserSessions(db: Db, actor: Actor, input: { userId: str
 export async function resetUserPassword(db: Db, actor: Actor, input: { userId: string; version: number }) {
   return db.transaction(async (tx) => {
     const u = await lockUser(tx, actor, input.userId, input.version);
+    // A link never reactivates an account (it would let a removed user back in): reactivate first.
+    if (!u.active) throw new AppError("conflict", "user", "This account is deactivated. Reactivate it first, then send a reset link.");
     const link = await issuePasswordLink(tx, { clinicId: actor.clinicId, userId: u.id, createdBy: actor.userId }, "reset");
     await revokeUserSessions(tx, { clinicId: actor.clinicId, userId: u.id });
     await tx.update(users).set(bump).where(and(eq(users.clinicId, actor.clinicId), eq(users.id, u.id)));

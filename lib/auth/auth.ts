@@ -5,10 +5,14 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { authenticate } from "./authenticate";
+import { endSessionForToken } from "./end-session-for-token";
 import { requestMeta } from "./request-meta";
 
 class AccountLocked extends CredentialsSignin {
   code = "locked";
+}
+class AddressLimited extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 /** The policy every session is held to; the idle window is configurable by environment. */
@@ -25,6 +29,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login", error: "/login" },
   // The JWT is only a pointer to a sessions row (ADR 0003); its own lifetime is the absolute cap.
   session: { strategy: "jwt", maxAge: sessionPolicy().maxHours * 3600 },
+  // Said explicitly rather than left to a default: the session cookie never rides on a
+  // cross-site POST. (Route handlers also check Origin, lib/auth/same-origin.ts.)
+  cookies: { sessionToken: { options: { sameSite: "lax", httpOnly: true, path: "/" } } },
+  events: {
+    // Every sign-out path ends the session row, not only the cookie (ADR 0003).
+    async signOut(message) {
+      if (!("token" in message) || !message.token) return;
+      const { headers } = await import("next/headers");
+      await endSessionForToken(await getDb(), message.token, requestMeta(await headers()));
+    },
+  },
   // Failed sign-ins are expected traffic: no stack traces, and never the submitted email.
   logger: {
     error(error) {
@@ -42,7 +57,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new CredentialsSignin();
         const db = await getDb();
         const result = await authenticate(db, parsed.data, sessionPolicy(), requestMeta(request.headers));
-        if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : new CredentialsSignin();
+        if (!result.ok) {
+          if (result.reason === "locked") throw new AccountLocked();
+          if (result.reason === "rate_limited") throw new AddressLimited();
+          throw new CredentialsSignin();
+        }
         return {
           id: result.user.id,
           name: result.user.name,

@@ -4,18 +4,24 @@ import type { UserRole } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { getActor } from "./require-user";
+import { crossSiteRefusal } from "./same-origin";
 
 type RouteCtx<P> = { actor: Actor; db: Db; params: P };
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
-/** Route handlers' twin of authedAction: 401 signed out, 403 wrong role, typed errors mapped once. */
+/**
+ * Route handlers' twin of authedAction: 403 for a cross-site state change, 401 signed out, 403
+ * wrong role, typed errors mapped once.
+ */
 export function authedRoute<P = Record<string, string>>(
   opts: { roles: readonly UserRole[] },
   fn: (req: Request, ctx: RouteCtx<P>) => Promise<Response>,
 ) {
   return async (req: Request, segment: { params: Promise<P> }): Promise<Response> => {
+    const refused = crossSiteRefusal(req);
+    if (refused) return refused;
     const actor = await getActor();
     if (!actor) return json(401, { error: { code: "unauthorized:session", message: "Sign in first." } });
     if (!opts.roles.includes(actor.role)) {

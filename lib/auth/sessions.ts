@@ -70,11 +70,14 @@ export async function validateSession(
   return { sessionId: session.id, user };
 }
 
-export async function revokeSession(db: DbOrTx, ref: { clinicId: string; sessionId: string }, now = new Date()) {
-  await db
+/** Ends one session; true when this call ended it (false: unknown or already ended). */
+export async function revokeSession(db: DbOrTx, ref: { clinicId: string; sessionId: string }, now = new Date()): Promise<boolean> {
+  const ended = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.clinicId, ref.clinicId), eq(sessions.id, ref.sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.clinicId, ref.clinicId), eq(sessions.id, ref.sessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
 }
 
 /** Ends every open session of a user (deactivation, password reset, an admin's "end sessions"). */

@@ -4,17 +4,9 @@ import type { Db } from "@/db/client";
 import { planLinks, plans } from "@/db/schema";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { findVersion } from "./internal";
 import { isPatientLinkToken } from "./patient-link-token";
 import { planReportInput } from "./report-input";
-
-/** Requests per address and window on the public patient pages (page and PDF together). */
-export const PATIENT_LINK_RATE = { limit: 60, windowSeconds: 300 } as const;
-
-export function patientLinkRateLimit(db: Db, ip: string | null) {
-  return hitRateLimit(db, `patient-link:ip:${ip ?? "unknown"}`, PATIENT_LINK_RATE);
-}
 
 /**
  * The published plan behind a patient's link, or null: a malformed, unknown, revoked or

@@ -27,7 +27,25 @@ export async function hitRateLimit(db: DbOrTx, key: string, opts: { limit: numbe
   return { allowed: count <= opts.limit, count, limit: opts.limit, retryAfterSeconds };
 }
 
-/** Windows that ended long ago; call from a periodic job or opportunistically. */
-export async function pruneRateLimits(db: DbOrTx, olderThan: Date) {
-  await db.execute(sql`delete from rate_limits where window_start < ${olderThan.toISOString()}::timestamptz`);
+/**
+ * Whether `key` is already at its limit in the current window, without counting this request:
+ * for limits that count only failures (sign-in), read before the expensive work, count after.
+ */
+export async function peekRateLimit(db: DbOrTx, key: string, opts: { limit: number; windowSeconds: number; now?: Date }): Promise<RateLimitResult> {
+  const nowMs = (opts.now ?? new Date()).getTime();
+  const windowMs = opts.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
+  const [row] = await rawRows<{ count: number }>(
+    db,
+    sql`select count from rate_limits where key = ${key} and window_start = ${windowStart.toISOString()}::timestamptz`,
+  );
+  const count = Number(row?.count ?? 0);
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000));
+  return { allowed: count < opts.limit, count, limit: opts.limit, retryAfterSeconds };
+}
+
+/** Deletes counters whose window started before `olderThan` (the housekeeping job calls it). */
+export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<number> {
+  const rows = await rawRows<{ key: string }>(db, sql`delete from rate_limits where window_start < ${olderThan.toISOString()}::timestamptz returning key`);
+  return rows.length;
 }

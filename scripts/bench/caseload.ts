@@ -83,15 +83,17 @@ export async function benchCaseload() {
   const pgUrl = process.env.BENCH_DATABASE_URL;
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dir, "pglite"), NODE_ENV: "production" };
   delete env.DATABASE_URL;
-  if (pgUrl) Object.assign(env, { DATABASE_URL: pgUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-bench-only-secret-0123" });
+  if (pgUrl) {
+    Object.assign(env, { DATABASE_URL: pgUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-bench-only-secret-0123", APP_URL: base });
+  }
   runTs("scripts/prepare-embedded.ts", [], env);
   const seeded = runTs("scripts/db-seed-large.ts", [], env);
   const adminEmail = /Admin: (\S+)/.exec(seeded)?.[1];
   if (!adminEmail) throw new Error(`no admin in seed output:\n${seeded}`);
 
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
-    env,
+    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
     stdio: "ignore",
   });
   try {

@@ -10,6 +10,13 @@ import { signInSchema } from "@/lib/validation/sign-in";
 const safeNext = (v: FormDataEntryValue | null) =>
   typeof v === "string" && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/patients";
 
+// "locked" reaches only a caller who typed the right password (lib/auth/authenticate.ts).
+const SIGN_IN_ERRORS: Record<string, string> = {
+  invalid: "That email and password don't match an active account.",
+  locked: "This account is locked for 15 minutes after repeated failed sign-ins. Try again later, or ask your clinic admin.",
+  rate_limited: "Too many failed sign-ins from this network. Wait 15 minutes, then try again.",
+};
+
 /** Sign-in is the one action without a session; its checks are the credentials themselves. */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const email = String(formData.get("email") ?? "");
@@ -23,14 +30,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   } catch (err) {
     unstable_rethrow(err);
     if (err instanceof AuthError) {
-      const locked = (err as { code?: string }).code === "locked";
-      return {
-        ok: false,
-        values: { email },
-        formError: locked
-          ? "Too many failed attempts. This account is locked for 15 minutes."
-          : "That email and password don't match an active account.",
-      };
+      return { ok: false, values: { email }, formError: SIGN_IN_ERRORS[(err as { code?: string }).code ?? ""] ?? SIGN_IN_ERRORS.invalid };
     }
     throw err;
   }

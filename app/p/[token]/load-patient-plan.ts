@@ -2,16 +2,13 @@ import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { openPatientLink, patientLinkRateLimit } from "@/lib/plans/open-patient-link";
+import { openPatientLink } from "@/lib/plans/open-patient-link";
 import { requestOrigin } from "@/lib/plans/request-origin";
 
-/** Rate limit first (by address, in the database), then the token; see openPatientLink. */
+/** The token is the credential (openPatientLink); the per-address limit ran in the proxy. */
 export async function loadPatientPlan(token: string, purpose: "view" | "pdf", h?: Headers) {
   const hdrs = h ?? (await headers());
   const meta = requestMeta(hdrs);
-  const db = await getDb();
-  const rate = await patientLinkRateLimit(db, meta.ip);
-  if (!rate.allowed) return { kind: "rate_limited" as const, retryAfterSeconds: rate.retryAfterSeconds };
-  const opened = await openPatientLink(db, token, { ...meta, purpose, origin: requestOrigin(hdrs) });
+  const opened = await openPatientLink(await getDb(), token, { ...meta, purpose, origin: requestOrigin(hdrs) });
   return opened ? { kind: "ok" as const, ...opened } : { kind: "not_found" as const };
 }

@@ -11,14 +11,6 @@ export const metadata: Metadata = { title: "Your plan", referrer: "no-referrer" 
 export default async function PatientPlanPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const r = await loadPatientPlan(token, "view");
-  if (r.kind === "rate_limited") {
-    return (
-      <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
-        <h1 className="text-2xl font-semibold">Too many requests</h1>
-        <p className="text-slate-600">Please wait a few minutes and try again.</p>
-      </main>
-    );
-  }
   if (r.kind === "not_found") notFound();
   const model = buildReportModel(r.report);
   return (

@@ -2,16 +2,16 @@ import { buildReportModel } from "@/lib/pdf/report-model";
 import { renderPlanPdf } from "@/lib/pdf/render-plan-pdf";
 import { loadPatientPlan } from "../load-patient-plan";
 
-// The patient's PDF: same checks as the page (rate limit, then token), rendered in Node.
+// The patient's PDF: the token is checked as on the page (the proxy counted the request against
+// the address's limit), rendered in Node.
 export const runtime = "nodejs";
 
-const plain = (status: number, body: string, extra: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...extra } });
+const plain = (status: number, body: string) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const r = await loadPatientPlan(token, "pdf", req.headers);
-  if (r.kind === "rate_limited") return plain(429, "Too many requests.", { "retry-after": String(r.retryAfterSeconds) });
   if (r.kind === "not_found") return plain(404, "Not found.");
   const pdf = await renderPlanPdf(buildReportModel(r.report));
   return new Response(new Uint8Array(pdf), {
