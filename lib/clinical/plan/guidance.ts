@@ -90,15 +90,17 @@ export function advice(ctx: RuleContext, reasons: readonly Reason[], verdict: Ve
   const back = region !== undefined && BACK_REGIONS.has(region);
   const st = ctx.settings;
 
+  const fundamentals: string[] = [];
   // R1: fundamentals first, only where unmet.
   if (r?.sleepHoursAvg !== undefined && r.sleepHoursAvg < st.sleepHoursTarget) {
-    out.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; you are averaging ${r.sleepHoursAvg}.`);
+    fundamentals.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; you are averaging ${r.sleepHoursAvg}.`);
   }
-  if (r?.fuelingAdequate === false) out.push("Eat enough for the training you do: regular meals with enough carbohydrate and protein.");
-  if (r?.hydrationAdequate === false) out.push("Drink regularly through the day and around sessions.");
-  if (r?.lifeStress === "high") out.push("Stress outside training adds to the load: on heavy weeks, train a little less rather than more.");
-  if (out.length > 0) out.push("Sauna, cold plunges and supplements can be nice extras, but they do not make up for missing sleep or food.");
+  if (r?.fuelingAdequate === false) fundamentals.push("Eat enough for the training you do: regular meals with enough carbohydrate and protein.");
+  if (r?.hydrationAdequate === false) fundamentals.push("Drink regularly through the day and around sessions.");
+  if (r?.lifeStress === "high") fundamentals.push("Stress outside training adds to the load: on heavy weeks, train a little less rather than more.");
+  if (fundamentals.length > 0) fundamentals.push("Sauna, cold plunges and supplements can be nice extras, but they do not make up for missing sleep or food.");
 
+  out.push(...fundamentals);
   if (paused) return out;
 
   // P7: what to pause for an irritated back.
