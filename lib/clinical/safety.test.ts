@@ -101,6 +101,7 @@ describe("point 1: refer reasons that pause all loading", () => {
       expect(checkVignette(e, { noLoading: true, verdict: "refer" })).toEqual([]);
       expect(e.plan!.advice?.join(" ")).toMatch(/rest/i);
       expect(e.plan!.advice?.join(" ") ?? "").not.toMatch(/see how it goes/);
+      expect(e.plan!.painRules.map((r) => r.then).join(" ")).not.toMatch(/next stage/);
     });
   }
   it("P1 other refer reasons keep a reduced hold plan (not paused)", () => {

@@ -1,7 +1,7 @@
 import type { Plan, PlanStage, Reason, ReasonCategory, Verdict } from "../contract";
 import { testLabel } from "../capacity/catalogue";
 import { BACK_REGIONS, type RuleContext } from "../rules/types";
-import { advice, crossTraining, deloadEveryWeeks, painRules, pauseCrossTraining, seekCareIf } from "./guidance";
+import { advice, crossTraining, deloadEveryWeeks, painRules, pauseCrossTraining, pausePainRules, seekCareIf } from "./guidance";
 import { chooseStrength } from "./strength";
 
 // Builds the staged plan from the verdict and what drove it. Figures:
@@ -339,7 +339,7 @@ export function buildPlan(ctx: RuleContext, verdict: Verdict, reasons: readonly 
 
   const plan: Plan = {
     stages,
-    painRules: painRules(ctx),
+    painRules: pause ? pausePainRules() : painRules(ctx),
     deloadEveryWeeks: deload,
     seekCareIf: seekCareIf(ctx),
   };

@@ -28,6 +28,15 @@ export function painRules(ctx: RuleContext): PainRule[] {
   ];
 }
 
+/** While training is paused for a medical review there are no sessions to judge: the light is about walking and daily life. */
+export function pausePainRules(): PainRule[] {
+  return [
+    { level: "green", when: "Short walks and daily activities feel comfortable.", then: "Keep to gentle walking as tolerated; no other training until a doctor has cleared you." },
+    { level: "amber", when: "Walking or daily activities make the pain or the unwell feeling a little worse.", then: "Shorten the walks or rest, and mention it at the medical review." },
+    { level: "red", when: "Pain becomes severe, you feel much more unwell, or numbness or weakness appears.", then: "Stop and get medical care the same day." },
+  ];
+}
+
 const LOWER_LIMB: ReadonlySet<Region> = new Set<Region>(["hip", "hamstring", "knee", "shin", "achilles_calf", "foot_ankle"]);
 const UPPER_LIMB: ReadonlySet<Region> = new Set<Region>(["shoulder", "elbow", "neck"]);
 
