@@ -11,6 +11,7 @@ import {
 } from "./contract";
 import { buildPlan } from "./plan/build-plan";
 import { ruleset as defaultRuleset } from "./rules";
+import { notAskedKeys } from "./rules/red-flags";
 import { isHit, type Rule, type RuleContext } from "./rules/types";
 import { resolveSettings, type EngineSettings } from "./settings";
 import { CONTRACT_VERSION, RULESET_VERSION } from "./version";
@@ -65,13 +66,15 @@ export function evaluate(
   // Only unknowns that could make the verdict more cautious are worth asking about. The red-flag
   // screen is listed in full: an unasked item is a gap in the screen even when, today, it could
   // only matter in combination with another answer (e.g. steroids with new spinal pain).
+  // Items the clinician deliberately did not ask (redFlagsNotAsked) are accounted for: the
+  // red_flag.screen_not_asked reason carries them, so they are not repeated as gaps.
   const finalRank = verdictRank(verdict);
   const missing: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(notAskedKeys(ctx).map((k) => `redFlags.${k}`));
   if (finalRank < verdictRank("urgent_referral")) {
     const rf = input.redFlags;
     for (const k of RED_FLAG_KEYS) {
-      if (rf?.[k] === undefined) {
+      if (rf?.[k] === undefined && !seen.has(`redFlags.${k}`)) {
         seen.add(`redFlags.${k}`);
         missing.push(`redFlags.${k}`);
       }

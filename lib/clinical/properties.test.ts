@@ -5,7 +5,8 @@ import {
   type AssessmentInput,
 } from "./contract";
 import { evaluate } from "./engine";
-import { checkInvariants } from "./vignette-check";
+import { checkInvariants, checkVignette } from "./vignette-check";
+import { RULESET_VERSION } from "./version";
 
 // Arbitraries that generate VALID contract v1 inputs, with any optional field possibly absent.
 
@@ -200,6 +201,104 @@ describe("properties of the engine over valid inputs", () => {
         return e.plan.stages.every((s) => s.longRunKmMax === undefined || s.longRunKmMax <= longest * 1.1 + 1e-9);
       }),
       RUNS,
+    );
+  });
+
+  // ---- 2026.12.1 (issue 11, 12) ----
+
+  it("fever, significant trauma or fracture risk with new spinal pain never leaves a loading plan", () => {
+    const pauseFlags = ["feverOrUnwell", "significantTrauma", "osteoporosisOrLongTermSteroids"] as const;
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...pauseFlags), (i, key) => {
+        const j = clone(i);
+        j.redFlags = { ...j.redFlags, [key]: true };
+        const e = evaluate(j);
+        const pauseReason = e.reasons.some((r) =>
+          ["red_flag.fever_or_unwell", "red_flag.significant_trauma", "red_flag.fracture_risk_with_new_spinal_pain"].includes(r.ruleId),
+        );
+        if (!pauseReason || e.verdict !== "refer") return true;
+        expect(e.plan!.stages).toHaveLength(1);
+        expect(e.plan!.stages[0]!.pauseUntilCleared).toBe(true);
+        expect(checkVignette(e, { noLoading: true })).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("a paused stage never carries running, hours, strength or intensity", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const s = evaluate(i).plan?.stages[0];
+        if (!s?.pauseUntilCleared) return true;
+        return s.runVolumePct === undefined && s.trainingHoursPct === undefined && s.strength.length === 0 && !s.intensityAllowed;
+      }),
+      RUNS,
+    );
+  });
+
+  it("listing red-flag items as not asked never gives push and never lists them as missing", () => {
+    fc.assert(
+      fc.property(inputArb, fc.subarray([...RED_FLAG_KEYS], { minLength: 1 }), (i, keys) => {
+        const j = clone(i);
+        j.redFlagsNotAsked = { keys, reason: "not examined in person" };
+        const e = evaluate(j);
+        return e.verdict !== "push" && rank(j) >= rank(i) && keys.every((k) => !e.missing.includes(`redFlags.${k}`));
+      }),
+      RUNS,
+    );
+  });
+
+  it("fewer calf-raise reps never give a less cautious verdict", () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 1, max: 30 }), (i, by) => {
+        const calf = i.capacityTests?.filter((t) => t.test === "single_leg_calf_raise") ?? [];
+        if (calf.length === 0) return true;
+        const j = clone(i);
+        for (const t of j.capacityTests!) if (t.test === "single_leg_calf_raise") t.value = Math.max(0, t.value - by);
+        return rank(j) >= rank(i);
+      }),
+      RUNS,
+    );
+  });
+
+  it("starting from zero, more training this week never gives a less cautious verdict", () => {
+    fc.assert(
+      fc.property(inputArb, nonNeg(30), nonNeg(10), (i, now, more) => {
+        const a = clone(i);
+        a.load = { ...a.load, hoursPerWeekUsual: 0, hoursPerWeekNow: now };
+        const b = clone(a);
+        b.load!.hoursPerWeekNow = now + more;
+        return rank(b) >= rank(a);
+      }),
+      RUNS,
+    );
+  });
+
+  it("adding an overreaching sign never gives a less cautious verdict", () => {
+    const signs: ((i: AssessmentInput) => void)[] = [
+      (i) => (i.recovery = { ...i.recovery, persistentJointSoreness: true }),
+      (i) => (i.recovery = { ...i.recovery, performanceDeclining: true }),
+      (i) => (i.recovery = { ...i.recovery, sleepQualityDeclined: true }),
+      (i) => (i.recovery = { ...i.recovery, motivationLow: "multi_day" }),
+    ];
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 0, max: signs.length - 1 }), (i, k) => {
+        const j = clone(i);
+        signs[k]!(j);
+        return rank(j) >= rank(i);
+      }),
+      RUNS,
+    );
+  });
+
+  it("evaluate never changes its input and always stamps the current ruleset version (stored decisions keep theirs)", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const before = JSON.stringify(i);
+        const e = evaluate(i);
+        return JSON.stringify(i) === before && e.rulesetVersion === RULESET_VERSION;
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -23,15 +23,22 @@ const CATEGORY_TITLES: Record<(typeof REASON_CATEGORIES)[number], string> = {
 
 /** Choices the engine makes where the source articles or reference figures leave room. */
 export const INTERPRETATIONS: readonly string[] = [
-  "C1: a calf-raise shortfall of 20 % or more of the target backs off a running sport; a smaller one (within about the test's ±6-rep error) only modifies. Other sports use the 20-rep battery figure and modify.",
-  "F2 vs S2: a single overreaching sign (including falling performance) modifies; several together back off, as seed 001 says 'several'.",
+  "C1: the calf raise is graded in every sport that runs or jumps (running, HYROX, hybrid, team sport, CrossFit, or any recorded running km): a shortfall under 20 % of the target (about the test's ±6-rep error) modifies; 50 % or more (less than half the target) backs off; in between it backs off when the loaded area is symptomatic (a knee, shin, calf/Achilles or foot/ankle complaint, or test pain above 3/10) and otherwise modifies (build strength while training continues). Test pain counts only when recorded. Sports that neither run nor jump modify. Targets are unchanged: 30 reps for running sports, 20 for others (CrossFit keeps 20).",
+  "P8 in testing: pain above 5/10 during a capacity test backs off, the same tier as the same pain in a session (one threshold, one tier).",
+  "F2 and S3: three or more overreaching signs back off; two back off when at least one is objective (resting heart rate up on consecutive days, performance or bar speed falling, joint soreness between sessions); sleep and motivation alone, or a single sign, modify. Seed 001's 'several' is read as three, and S3 treats mood, sleep and motivation as a recovery flag.",
   "F3: 'no joint pain' means no joint soreness between sessions and, if a complaint is recorded, 0/10 during activity.",
-  "F5: training age shifts the deload cadence (advanced or elite 4-5 weeks, beginners 5-6) and adds advice; it does not move verdict thresholds.",
+  "F5: training age shifts the deload cadence (advanced or elite 4-5 weeks, beginners 5-6) and adds advice; `load.deload_overdue` uses the same cadence, so an advanced athlete is overdue after 5 weeks. It does not move other verdict thresholds.",
   "R1: unmet recovery fundamentals are advisory (`push`) on their own; they raise the verdict through L2 (with a load rise) and B1 (with back pain).",
   "B3: 'pain keeps returning' is read as back pain for 6+ weeks, not improving, activity pain above 3/10, with sleep, food, water and stress all in order.",
-  "L1/L2 and the acute:chronic ratio: with usual load 0 no ratio is computed. Running km are not asked of non-running sports; hours are not asked of runners whose km are known.",
-  "Acute (A1): recent means within 14 days; highly sensitive means cannot bend forward, altered movement, pain now ≥ 6/10 or worst 24 h ≥ 7/10 (clinical conventions, clinic-editable).",
-  "Night pain alone modifies (watch with safety-netting); with a malignancy flag it refers.",
+  "L1/L2 and the acute:chronic ratio: with usual load 0 no ratio is computed; instead the week is compared with a starting dose (4 h of training, after seed 000's 4 h/week base; 10 km of running, a practice convention) using the same bands: above 1.3 × modifies, 1.5 × or more backs off. Running km are not asked of non-running sports; hours are not asked of runners whose km are known.",
+  "Acute (A1): the protective state counts on any day after an acute onset (it is the state that matters, not the day count): cannot bend forward, altered movement, pain now ≥ 6/10 or worst 24 h ≥ 7/10. 'Recent' (within 14 days) is used only by `acute.recent_onset` (modify). Clinical conventions, clinic-editable.",
+  "Irritability: for any complaint, pain now ≥ 7/10 or worst pain in 24 h ≥ 8/10 backs off (`symptoms.high_irritability`). NRS 7-10 is the conventional severe band; the worst-24 h cut is one point higher because a single peak says less than pain at rest. Clinical conventions, clinic-editable.",
+  "Night pain alone modifies (watch with safety-netting); with a malignancy flag it refers. Constant non-mechanical pain alone modifies with safety-netting (Finucane 2020: a single flag, low concern); with any other red flag on the screen it refers.",
+  "Spinal cord compression (NICE NG234): a history of cancer, a spinal complaint within 42 days, and any neurological sign (tingling or numbness, pain below the knee, progressive weakness, bilateral leg symptoms) is `urgent_referral`.",
+  "Arm and leg alike: for a neck complaint, tingling or numbness (which the contract places in the arm) refers, as leg symptoms below the knee with tingling do (P9). Other upper-limb regions are not read this way, because the contract places tingling in the arm only for the neck.",
+  "Red-flag items deliberately not asked (`redFlagsNotAsked`) modify, never push, and are left out of `missing`; a listed item answered true decides by its own rule. A listed item answered false is treated as not asked (the list is the clinician's statement that it was not).",
+  "Refer plans: for fever or feeling unwell, significant trauma, or osteoporosis/steroids with new spinal pain, the plan is one paused stage (`pauseUntilCleared`): no running, hours or strength, no intensity, RPE ≤ 2, gentle walking as tolerated, what to do meanwhile, progressing only when a doctor clears the patient. Other refer reasons keep a hold stage at 50-70 % (below P3's 60-80 % because a review is pending).",
+  "P3 on a flare: the first stage stays at 60-80 % of usual volume (at RPE 3) and the further 10-20 % cut is the regress step if it still flares, in P3's order. P1: a runner with a back complaint gets a first week of easy runs only (RPE 4, no intensity) even on a push verdict. Every reducing plan has a reload stage (RPE 7, one harder session a week) before full training.",
   "trainingHoursPct and runVolumePct are percentages of the usual (4-week) figure, as the contract states.",
 ];
 
@@ -67,7 +74,8 @@ export function renderRulesDoc(input: RulesDocInput | readonly Rule[]): string {
   out.push("- With a complaint recorded, full training is only cleared when activity pain is known and known not to be rising (`symptoms.complaint_not_cleared`).");
   out.push("- Advisory rules ask for `push`: they add plan advice and never raise the verdict.");
   out.push("- `urgent_referral` has no plan; every other verdict has a staged plan with a deload every 4-6 weeks.");
-  out.push("- The red-flag screen is listed in full: every unasked `redFlags.*` item appears in `missing` unless the verdict is already `urgent_referral`.");
+  out.push("- The red-flag screen is listed in full: every unasked `redFlags.*` item appears in `missing` unless the verdict is already `urgent_referral`, or the clinician recorded it as deliberately not asked (`redFlagsNotAsked`, which modifies instead).");
+  out.push("- `refer` for fever, significant trauma or a possible fragility fracture gives a paused plan (`pauseUntilCleared`): no loading until a doctor has seen the patient.");
   out.push("");
   out.push("Interpretations (where the sources leave room):");
   out.push("");

@@ -210,12 +210,23 @@ describe("capacity (C1)", () => {
     const r = reason(calf(29, 30), "capacity.calf_raise_below_target");
     expect(r?.verdict).toBe("modify");
   });
-  it("a shortfall of 20 % or more backs off running (24 vs 25 reps)", () => {
-    expect(reason(calf(24, 30), "capacity.calf_raise_below_target")?.verdict).toBe("back_off");
-    expect(reason(calf(25, 30), "capacity.calf_raise_below_target")?.verdict).toBe("modify");
+  it("a shortfall of 20 % or more with a knee complaint backs off running (24 vs 25 reps); pain-free and away from a complaint it modifies", () => {
+    const knee = (l: number, r: number) =>
+      withChange((i) => {
+        i.complaint = { region: "knee", onset: "gradual", daysSinceOnset: 30 };
+        i.symptoms!.painDuringActivityNrs = 2;
+      }, calf(l, r));
+    expect(reason(knee(24, 30), "capacity.calf_raise_below_target")?.verdict).toBe("back_off");
+    expect(reason(knee(25, 30), "capacity.calf_raise_below_target")?.verdict).toBe("modify");
+    expect(reason(calf(24, 30), "capacity.calf_raise_below_target")?.verdict).toBe("modify");
   });
-  it("a lifter's target is 20", () => {
-    const lifter = (n: number) => withChange((i) => (i.sport.primary = "lifting"), calf(n, n));
+  it("a lifter's target is 20 (a lifter who does not run)", () => {
+    const lifter = (n: number) =>
+      withChange((i) => {
+        i.sport.primary = "lifting";
+        delete i.load!.runKmPerWeekNow;
+        delete i.load!.runKmPerWeekUsual;
+      }, calf(n, n));
     expect(fired(lifter(20), "capacity.calf_raise_below_target")).toBe(false);
     expect(reason(lifter(10), "capacity.calf_raise_below_target")?.verdict).toBe("modify");
   });

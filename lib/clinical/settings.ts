@@ -12,6 +12,9 @@ export type EngineSettings = {
   /** A capacity deficit this large (% of target) asks to back off rather than modify. Chosen to match the calf raise's
    *  measurement error (about 6 of 30 reps, Hébert-Losier 2017): a smaller shortfall may be noise. */
   capacityMajorDeficitPct: number;
+  /** A capacity deficit this large (% of target) backs off a running or jumping sport even when pain-free and away from
+   *  the complaint: less than half the target. Seed 000 (C1: 5 of 30 is "far short"); the cut at half is a practice convention. */
+  capacitySevereDeficitPct: number;
   /** Limb symmetry index bar, %. Grindem et al. 2020 (usual return-to-sport bar). */
   lsiMinPct: number;
   /** Clinic overrides of capacity targets, keyed by test name (e.g. a wall-sit target the clinic uses). */
@@ -36,18 +39,34 @@ export type EngineSettings = {
   painGreenMax: number;
   /** Pain up to this is acceptable; above it is too much. Silbernagel 2007: 4-5 acceptable, > 5 too much. */
   painAcceptableMax: number;
-  /** An acute onset within this many days counts as recent. Clinical convention (about two weeks of early tissue reactivity). */
+  /** An acute onset within this many days counts as recent (acute.recent_onset only; the protective state counts whatever
+   *  the day). Clinical convention (about two weeks of early tissue reactivity). */
   acuteRecentDays: number;
   /** Acute protective state: current pain at or above this. Clinical convention for high irritability. */
   acuteHighPainNow: number;
   /** Acute protective state: worst pain in 24 h at or above this. Clinical convention for high irritability. */
   acuteHighPainWorst24h: number;
+  /** High irritability, any complaint: pain now (at rest) at or above this. NRS 7-10 is the conventional "severe" band,
+   *  and pain at rest above Silbernagel 2007's 5/10 limit for loading is beyond what training should add to. Clinical convention. */
+  irritabilityPainNow: number;
+  /** High irritability, any complaint: worst pain in the last 24 h at or above this. Clinical convention (severe band, one point
+   *  above the pain-now cut because a single peak is less telling than pain at rest). */
+  irritabilityPainWorst24h: number;
+  /** Training hours a week treated as a sensible start when the usual load is 0. Seed 000 (L1) treats 4 h/week as the base
+   *  from which a jump to 12 was too much; a start from nothing is rated against this dose with the acute:chronic bands. */
+  startingDoseHoursPerWeek: number;
+  /** Running km a week treated as a sensible start when the usual is 0. Practice convention (a beginner week of three easy
+   *  20-30 minute runs is about 10 km), not a validated cut-off. */
+  startingDoseRunKmPerWeek: number;
   /** Spinal pain this recent counts as "new" for the fracture-risk combination. Clinical convention (6 weeks). */
   newSpinalPainMaxDays: number;
   /** Back pain lasting this long and not improving counts as "keeps returning" (B3). Clinical convention (6 weeks). */
   persistentBackPainDays: number;
-  /** Overreaching signs (F2) that must co-occur to back off; fewer asks to modify. Seed 001: "several". */
+  /** Overreaching signs (F2) that must co-occur to back off; fewer asks to modify. Seed 001: "several" (read as three). */
   overreachingSignsForBackOff: number;
+  /** Signs enough to back off when at least one is objective (resting HR, performance, joint soreness). Seed 001 (F2) and
+   *  seed 003 (S3: mood, sleep and motivation are a recovery flag); Meeusen 2013 (no single marker is reliable). */
+  overreachingSignsWithObjectiveForBackOff: number;
   /** Training age (years) under which an athlete counts as a beginner (F5). Practice convention. */
   beginnerTrainingAgeYears: number;
   /** Training age (years) from which an athlete counts as advanced (F5). Practice convention. */
@@ -58,6 +77,7 @@ export const defaultEngineSettings: Readonly<EngineSettings> = Object.freeze({
   calfRaiseTargetRunning: 30,
   calfRaiseTargetOther: 20,
   capacityMajorDeficitPct: 20,
+  capacitySevereDeficitPct: 50,
   lsiMinPct: 90,
   capacityTargetOverrides: {},
   deloadEveryWeeks: { min: 4, max: 6 },
@@ -73,9 +93,14 @@ export const defaultEngineSettings: Readonly<EngineSettings> = Object.freeze({
   acuteRecentDays: 14,
   acuteHighPainNow: 6,
   acuteHighPainWorst24h: 7,
+  irritabilityPainNow: 7,
+  irritabilityPainWorst24h: 8,
+  startingDoseHoursPerWeek: 4,
+  startingDoseRunKmPerWeek: 10,
   newSpinalPainMaxDays: 42,
   persistentBackPainDays: 42,
-  overreachingSignsForBackOff: 2,
+  overreachingSignsForBackOff: 3,
+  overreachingSignsWithObjectiveForBackOff: 2,
   beginnerTrainingAgeYears: 2,
   advancedTrainingAgeYears: 5,
 });
@@ -88,6 +113,7 @@ export const engineSettingsSchema = z
     calfRaiseTargetRunning: intRange(5, 60),
     calfRaiseTargetOther: intRange(5, 60),
     capacityMajorDeficitPct: z.number().min(5).max(60),
+    capacitySevereDeficitPct: z.number().min(20).max(90),
     lsiMinPct: z.number().min(70).max(100),
     capacityTargetOverrides: z.record(z.string().min(1), z.number().min(0)),
     deloadEveryWeeks: z
@@ -105,9 +131,14 @@ export const engineSettingsSchema = z
     acuteRecentDays: intRange(3, 42),
     acuteHighPainNow: intRange(4, 10),
     acuteHighPainWorst24h: intRange(4, 10),
+    irritabilityPainNow: intRange(5, 10),
+    irritabilityPainWorst24h: intRange(5, 10),
+    startingDoseHoursPerWeek: z.number().min(1).max(20),
+    startingDoseRunKmPerWeek: z.number().min(3).max(60),
     newSpinalPainMaxDays: intRange(7, 180),
     persistentBackPainDays: intRange(14, 365),
     overreachingSignsForBackOff: intRange(2, 5),
+    overreachingSignsWithObjectiveForBackOff: intRange(1, 5),
     beginnerTrainingAgeYears: z.number().min(0).max(10),
     advancedTrainingAgeYears: z.number().min(1).max(30),
   })
@@ -116,6 +147,17 @@ export const engineSettingsSchema = z
     message: "acwrUsualUpper must be below acwrHigh",
     path: ["acwrUsualUpper"],
   })
+  .refine(
+    (s) => s.capacityMajorDeficitPct === undefined || s.capacitySevereDeficitPct === undefined || s.capacityMajorDeficitPct < s.capacitySevereDeficitPct,
+    { message: "capacityMajorDeficitPct must be below capacitySevereDeficitPct", path: ["capacityMajorDeficitPct"] },
+  )
+  .refine(
+    (s) =>
+      s.overreachingSignsForBackOff === undefined ||
+      s.overreachingSignsWithObjectiveForBackOff === undefined ||
+      s.overreachingSignsWithObjectiveForBackOff <= s.overreachingSignsForBackOff,
+    { message: "overreachingSignsWithObjectiveForBackOff must not exceed overreachingSignsForBackOff", path: ["overreachingSignsWithObjectiveForBackOff"] },
+  )
   .refine((s) => s.painGreenMax === undefined || s.painAcceptableMax === undefined || s.painGreenMax < s.painAcceptableMax, {
     message: "painGreenMax must be below painAcceptableMax",
     path: ["painGreenMax"],

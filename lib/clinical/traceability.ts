@@ -6,7 +6,7 @@ export type PlanElement = { id: string; rulesRefs: readonly string[]; where: str
 export const planElements: readonly PlanElement[] = [
   { id: "plan.effort_cap", rulesRefs: ["P1"], where: "plan/build-plan.ts", description: "Reduced stages cap effort at RPE 3-4 and set intensityAllowed false (no intervals, hills or progression runs)." },
   { id: "plan.pain_traffic_light", rulesRefs: ["P2", "P8"], where: "plan/guidance.ts painRules", description: "Green ≤ 3/10 and no worse next morning; amber 4-5/10 or a steady moderate ache; red > 5/10, sharp, or worse next morning (24-hour rule)." },
-  { id: "plan.volume_drop", rulesRefs: ["P3"], where: "plan/build-plan.ts", description: "First reduced stage: running 60-80 % of usual; a flare (acute, pain > 5, sharp, next-day worse, altered movement) takes another 10-20 % off (50-70 %); long run shortened with the volume." },
+  { id: "plan.volume_drop", rulesRefs: ["P3"], where: "plan/build-plan.ts", description: "First reduced stage: running 60-80 % of usual, also on a flare (acute, high irritability, pain > 5 in a session or a test, sharp, next-day worse, altered movement), then at RPE 3; if it still flares, the regress step takes another 10-20 % off; long run shortened with the volume. A refer hold stage sits at 50-70 % while the review is pending." },
   { id: "plan.long_run_guard", rulesRefs: ["P3"], where: "plan/build-plan.ts", description: "longRunKmMax never above 1.1 × the longest run of the last 30 days (Frandsen 2025)." },
   { id: "plan.cross_training", rulesRefs: ["P4", "B2"], where: "plan/guidance.ts crossTraining", description: "Reduced stages swap 1-2 runs a week for bike, incline walk, elliptical or deep-water running, 20-40 min; swimming and gentle mobility for the back." },
   { id: "plan.form_cues", rulesRefs: ["P5"], where: "plan/guidance.ts advice", description: "Runners with back pain: slightly shorter stride, cadence up a few percent, easy on downhills." },
@@ -18,8 +18,11 @@ export const planElements: readonly PlanElement[] = [
   { id: "plan.gradual_rebuild", rulesRefs: ["L1", "L2"], where: "plan/build-plan.ts; plan/guidance.ts advice", description: "After a load spike: reduce, then rebuild in steps of about 10 % a week, keeping any two-week rise under 30 %." },
   { id: "plan.recovery_advice", rulesRefs: ["R1", "S3"], where: "plan/guidance.ts advice", description: "Sleep 8 h+, enough food and water, stress managed; extras (sauna, cold plunge, supplements) do not replace them. Only where unmet." },
   { id: "plan.active_recovery", rulesRefs: ["B2"], where: "plan/guidance.ts advice", description: "Back pain: complete rest only for a day or two, then gentle movement." },
-  { id: "plan.deload", rulesRefs: ["F4", "F5"], where: "plan/guidance.ts deloadEveryWeeks", description: "Every plan schedules a lighter week every 4-6 weeks: 4-5 for advanced or elite athletes, 5-6 for beginners." },
+  { id: "plan.deload", rulesRefs: ["F4", "F5"], where: "plan/guidance.ts deloadEveryWeeks", description: "Every plan schedules a lighter week every 4-6 weeks: 4-5 for advanced or elite athletes, 5-6 for beginners; load.deload_overdue uses the same cadence (cadence.ts)." },
   { id: "plan.training_age_advice", rulesRefs: ["F5"], where: "plan/guidance.ts advice", description: "Beginners: bias to consistency. Advanced: manage fatigue actively, keep a log." },
+  { id: "plan.easy_runs_back", rulesRefs: ["P1"], where: "plan/build-plan.ts", description: "A runner with a back complaint starts even a push plan with one week of easy, conversational runs (RPE 4, no intensity) before intervals or hills return." },
+  { id: "plan.reload_stage", rulesRefs: ["A1", "L1"], where: "plan/build-plan.ts", description: "Modify and back_off plans climb back in steps of at most 2 RPE: a reload stage (90-100 %, RPE 7, one harder session a week) comes before full training." },
+  { id: "plan.pause_until_cleared", rulesRefs: ["P9"], where: "plan/build-plan.ts; plan/guidance.ts advice (reference.md refer tier)", description: "Refer for fever, significant trauma or a possible fragility fracture: one stage with pauseUntilCleared, no running, hours, strength or intensity, walking as tolerated, what to do meanwhile; it progresses only when a doctor clears the patient (reference.md)." },
   { id: "plan.push_stage", rulesRefs: ["F3"], where: "plan/build-plan.ts", description: "A push verdict gets a single 'keep training' stage with intensity allowed and the planned deload." },
 ];
 
@@ -27,8 +30,8 @@ export type TraceEntry = { ref: string; gist: string; ruleIds: readonly string[]
 
 export const traceability: readonly TraceEntry[] = [
   { ref: "C1", gist: "Capacity below the sport's demand", ruleIds: ["capacity.calf_raise_below_target", "capacity.test_below_target"], planElementIds: ["plan.calf_strength"] },
-  { ref: "A1", gist: "Acute, protective, highly sensitive state", ruleIds: ["acute.protective_state", "acute.recent_onset"], planElementIds: ["plan.acute_reload"] },
-  { ref: "L1", gist: "Volume rose faster than recovery", ruleIds: ["load.hours_ratio_high", "load.hours_ratio_elevated", "load.run_km_ratio_high"], planElementIds: ["plan.gradual_rebuild"] },
+  { ref: "A1", gist: "Acute, protective, highly sensitive state", ruleIds: ["acute.protective_state", "acute.recent_onset"], planElementIds: ["plan.acute_reload", "plan.reload_stage"] },
+  { ref: "L1", gist: "Volume rose faster than recovery", ruleIds: ["load.hours_ratio_high", "load.hours_ratio_elevated", "load.run_km_ratio_high", "load.start_from_zero"], planElementIds: ["plan.gradual_rebuild"] },
   { ref: "L2", gist: "Signs of too much too soon", ruleIds: ["load.too_much_too_soon"], planElementIds: ["plan.gradual_rebuild"] },
   { ref: "R1", gist: "Recovery fundamentals first", ruleIds: ["recovery.fundamentals_unmet"], planElementIds: ["plan.recovery_advice"] },
   { ref: "F1", gist: "A pattern over days is a signal", ruleIds: ["fatigue.multi_day_pattern"], planElementIds: [] },
@@ -44,15 +47,15 @@ export const traceability: readonly TraceEntry[] = [
   { ref: "S3", gist: "Mood, sleep, motivation changes", ruleIds: ["fatigue.overreaching_signs", "recovery.fundamentals_unmet"], planElementIds: ["plan.recovery_advice"] },
   { ref: "S4", gist: "Tightness that does not loosen", ruleIds: ["symptoms.stiffness_not_easing"], planElementIds: [] },
   { ref: "S5", gist: "Altered running form", ruleIds: ["symptoms.altered_movement"], planElementIds: [] },
-  { ref: "P1", gist: "Cut effort first: easy only", ruleIds: [], planElementIds: ["plan.effort_cap"] },
+  { ref: "P1", gist: "Cut effort first: easy only", ruleIds: [], planElementIds: ["plan.effort_cap", "plan.easy_runs_back"] },
   { ref: "P2", gist: "24-hour rule", ruleIds: ["symptoms.next_day_worse"], planElementIds: ["plan.pain_traffic_light"] },
   { ref: "P3", gist: "Drop volume 60-80 %, shorten long run; again on a flare", ruleIds: [], planElementIds: ["plan.volume_drop", "plan.long_run_guard"] },
   { ref: "P4", gist: "Low-impact swaps", ruleIds: [], planElementIds: ["plan.cross_training"] },
   { ref: "P5", gist: "Shorter stride, cadence up", ruleIds: [], planElementIds: ["plan.form_cues"] },
   { ref: "P6", gist: "Short warm-up", ruleIds: [], planElementIds: ["plan.warm_up"] },
   { ref: "P7", gist: "Pause heavy hinging; stable strength work", ruleIds: [], planElementIds: ["plan.strength_back"] },
-  { ref: "P8", gist: "Decide each run by pain", ruleIds: ["symptoms.activity_pain_green", "symptoms.activity_pain_acceptable", "symptoms.activity_pain_too_high", "symptoms.sharp_pain", "symptoms.complaint_not_cleared"], planElementIds: ["plan.pain_traffic_light"] },
-  { ref: "P9", gist: "Get assessed: worse weekly, leg tingling, no tolerable dose", ruleIds: ["symptoms.worsening_trend", "neuro.radiating_with_tingling", "neuro.single_neural_sign", "symptoms.no_tolerable_dose"], planElementIds: ["plan.seek_care"] },
+  { ref: "P8", gist: "Decide each run by pain", ruleIds: ["symptoms.activity_pain_green", "symptoms.activity_pain_acceptable", "symptoms.activity_pain_too_high", "symptoms.sharp_pain", "symptoms.complaint_not_cleared", "capacity.test_painful"], planElementIds: ["plan.pain_traffic_light"] },
+  { ref: "P9", gist: "Get assessed: worse weekly, leg tingling, no tolerable dose", ruleIds: ["symptoms.worsening_trend", "neuro.radiating_with_tingling", "neuro.arm_symptoms_with_tingling", "neuro.single_neural_sign", "symptoms.no_tolerable_dose"], planElementIds: ["plan.seek_care", "plan.pause_until_cleared"] },
 ];
 
 export const RULE_REFS = [

@@ -1,4 +1,4 @@
-import { verdictRank, VERDICTS, type Evaluation, type Verdict } from "./contract";
+import { verdictRank, VERDICTS, type Evaluation, type PlanStage, type Verdict } from "./contract";
 
 // Checks an evaluation against a vignette's expectations (shared/clinical/README.md). Pure, so the
 // test suite and any future clinic-authored case library can use it. Unknown expectation keys are
@@ -23,6 +23,20 @@ const asNumber = (v: unknown): number => {
   if (typeof v !== "number") throw new Error(`expected number: ${JSON.stringify(v)}`);
   return v;
 };
+
+/** What in a stage loads the patient (empty when nothing does). Walking counts only outside a paused stage. */
+function loadingIn(stage: PlanStage | undefined): string[] {
+  if (!stage) return ["no first stage"];
+  const out: string[] = [];
+  if (stage.runVolumePct !== undefined) out.push("runVolumePct");
+  if (stage.longRunKmMax !== undefined) out.push("longRunKmMax");
+  if (stage.trainingHoursPct !== undefined) out.push("trainingHoursPct");
+  if (stage.strength.length > 0) out.push("strength");
+  if (stage.intensityAllowed) out.push("intensityAllowed");
+  const other = stage.crossTraining.filter((c) => !(stage.pauseUntilCleared === true && /\bwalk/i.test(c)));
+  if (other.length > 0) out.push(`crossTraining (${other.join("; ")})`);
+  return out;
+}
 
 /** Problems found (empty when the evaluation meets every expectation). Throws on an unknown key. */
 export function checkVignette(e: Evaluation, expect: VignetteExpect): string[] {
@@ -101,6 +115,15 @@ export function checkVignette(e: Evaluation, expect: VignetteExpect): string[] {
         const word = String(value).toLowerCase();
         const all = e.plan?.stages.flatMap((s) => s.strength.map((x) => x.exercise.toLowerCase())) ?? [];
         if (!all.some((x) => x.includes(word))) fail(`no strength exercise names "${String(value)}"`);
+        break;
+      }
+      case "noLoading": {
+        // README: no plan, or a first stage with no running, no training hours, no strength and no
+        // intensity (walking may be listed when the stage has pauseUntilCleared).
+        if (typeof value !== "boolean") throw new Error(`noLoading must be a boolean: ${JSON.stringify(value)}`);
+        const loads = loadingIn(first);
+        if (value && e.plan !== null && loads.length > 0) fail(`first stage loads the patient: ${loads.join(", ")}`);
+        if (!value && (e.plan === null || loads.length === 0)) fail("expected a plan whose first stage loads the patient");
         break;
       }
       case "missingPrefix":

@@ -30,6 +30,13 @@ export type CatalogueEntry = {
 /** Sports whose demands include a lot of running: the running calf-raise target applies. */
 export const RUNNING_SPORTS: ReadonlySet<Sport> = new Set<Sport>(["running", "hyrox", "hybrid", "team_sport"]);
 
+/**
+ * Sports whose training includes running or jumping, so calf capacity carries impact load: the
+ * running sports plus CrossFit (seed 000 names CrossFit and HYROX athletes among those who run).
+ * The calf-raise target stays per RUNNING_SPORTS; this set decides how a shortfall is graded.
+ */
+export const RUNNING_OR_JUMPING_SPORTS: ReadonlySet<Sport> = new Set<Sport>([...RUNNING_SPORTS, "crossfit"]);
+
 const GOOM = "Goom, Donnelly & Brockwell 2019 (return-to-running guideline)";
 
 export const capacityCatalogue: readonly CatalogueEntry[] = [

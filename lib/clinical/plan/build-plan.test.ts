@@ -16,9 +16,10 @@ describe("plan builder", () => {
     expect(p.stages.at(-1)!.key).toBe("return");
     expect(p.stages[0]!.longRunKmMax).toBe(9.6); // 12 km × 80 %
   });
-  it("back_off on a flare cuts another 10-20 % (50-70 %) at RPE 3", () => {
+  it("back_off on a flare starts at 60-80 % (P3) at RPE 3; a further 10-20 % cut is the regress step", () => {
     const p = evaluate(withChange((i) => (i.symptoms!.painDuringActivityNrs = 7))).plan!;
-    expect(p.stages[0]).toMatchObject({ key: "calm", runVolumePct: { min: 50, max: 70 }, maxEffortRpe: 3, intensityAllowed: false });
+    expect(p.stages[0]).toMatchObject({ key: "calm", runVolumePct: { min: 60, max: 80 }, maxEffortRpe: 3, intensityAllowed: false });
+    expect(p.stages[0]!.regressWhen.join(" ")).toMatch(/another 10-20 %/);
     expect(p.stages.map((s) => s.key)).toEqual(["calm", "rebuild", "reload", "return"]);
   });
   it("refer: a conservative hold stage awaiting review", () => {

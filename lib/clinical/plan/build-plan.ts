@@ -1,12 +1,21 @@
 import type { Plan, PlanStage, Reason, ReasonCategory, Verdict } from "../contract";
 import { testLabel } from "../capacity/catalogue";
-import type { RuleContext } from "../rules/types";
-import { advice, crossTraining, deloadEveryWeeks, painRules, seekCareIf } from "./guidance";
+import { BACK_REGIONS, type RuleContext } from "../rules/types";
+import { advice, crossTraining, deloadEveryWeeks, painRules, pauseCrossTraining, pausePainRules, seekCareIf } from "./guidance";
 import { chooseStrength } from "./strength";
 
 // Builds the staged plan from the verdict and what drove it. Figures:
-// - first reduced stage: running 60-80 % of usual (seed 004, P3); a flare takes another 10-20 %
-//   off (about 50-70 %); easy effort RPE 3-4, no intervals, hills or progression runs (P1);
+// - first reduced stage: running 60-80 % of usual (seed 004, P3), also on a flare (at RPE 3);
+//   if it still flares at that dose, the stage's regress criterion takes another 10-20 % off, as
+//   P3 orders it; easy effort RPE 3-4, no intervals, hills or progression runs (P1);
+// - a runner with a back complaint starts even a push plan with a week of easy runs only (P1);
+// - every plan that reduces climbs back in steps of at most 2 RPE, with a reload stage (one
+//   harder session a week) before full training;
+// - refer: for fever, significant trauma or a possible fragility fracture nothing is loaded
+//   until a doctor has seen the patient (reference.md: exercise with a fever is contraindicated,
+//   load on a possible fracture waits for imaging): one paused stage, walking as tolerated only.
+//   Other refer reasons keep a reduced hold stage at 50-70 %, below P3's 60-80 % because a
+//   medical review is pending;
 // - long run never above 1.1 × the longest run of the last 30 days (Frandsen 2025), and
 //   shortened in reduced stages in proportion to the volume cut (P3);
 // - a planned lighter week every 4-6 weeks (F4, F5).
@@ -21,7 +30,21 @@ const FLARE_RULES: ReadonlySet<string> = new Set([
   "symptoms.next_day_worse",
   "symptoms.sharp_pain",
   "symptoms.altered_movement",
+  "symptoms.high_irritability",
+  "capacity.test_painful",
 ]);
+
+/** Refer reasons after which nothing is loaded until a doctor has seen the patient (reference.md). */
+export const PAUSE_RULES: ReadonlySet<string> = new Set([
+  "red_flag.fever_or_unwell",
+  "red_flag.significant_trauma",
+  "red_flag.fracture_risk_with_new_spinal_pain",
+]);
+
+/** True when the plan must pause all loading: a refer verdict driven by fever, trauma or a possible fracture. */
+export function mustPause(verdict: Verdict, reasons: readonly Reason[]): boolean {
+  return verdict === "refer" && reasons.some((r) => PAUSE_RULES.has(r.ruleId) && r.verdict === "refer");
+}
 
 type Driver = "flare" | "capacity" | "load" | "fatigue" | "symptoms";
 
@@ -55,6 +78,8 @@ type StageSpec = {
   strength: "early" | "later";
   progressWhen: string[];
   regressWhen: string[];
+  /** No loading at all until a doctor has cleared the patient. */
+  pause?: boolean;
 };
 
 const floor1 = (n: number) => Math.floor(n * 10 + 1e-9) / 10;
@@ -82,7 +107,56 @@ function capacityCriteria(ctx: RuleContext): string[] {
     });
 }
 
-function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: Range): StageSpec[] {
+/** P1: a runner whose back is bothering them runs easy and conversational only this week. */
+function runnerWithBackComplaint(ctx: RuleContext): boolean {
+  const c = ctx.input.complaint;
+  return c !== undefined && BACK_REGIONS.has(c.region) && runsInPlan(ctx);
+}
+
+function easyRunsWeek(): StageSpec {
+  return {
+    key: "easy_week",
+    title: "This week: easy, conversational runs only",
+    weeks: { min: 1, max: 1 },
+    volume: { min: 80, max: 100 },
+    rpe: 4,
+    intensity: false,
+    reduced: false,
+    strength: "early",
+    progressWhen: ["A week of easy runs with back pain at 3/10 or less and no worse the next morning: bring back one harder session."],
+    regressWhen: REGRESS_COMMON,
+  };
+}
+
+function pauseStage(reasons: readonly Reason[]): StageSpec {
+  const fever = reasons.some((r) => r.ruleId === "red_flag.fever_or_unwell");
+  return {
+    key: "pause",
+    title: "Pause training until a doctor has checked you",
+    weeks: { min: 1, max: 1 },
+    volume: { min: 0, max: 0 },
+    rpe: 2,
+    intensity: false,
+    reduced: true,
+    strength: "early",
+    pause: true,
+    progressWhen: [
+      "A doctor has seen you and cleared you to train again. Nothing in this stage is stepped up before then; your clinician then sets your first training stage.",
+    ],
+    regressWhen: [
+      fever
+        ? "You feel more unwell, your temperature climbs, or you feel faint or short of breath: get medical care the same day."
+        : "Pain becomes severe, you cannot put weight on it or move it, or numbness or weakness appears: get medical care the same day.",
+    ],
+  };
+}
+
+function runsInPlan(ctx: RuleContext): boolean {
+  const load = ctx.input.load;
+  return ctx.runningSport || (load?.runKmPerWeekUsual ?? 0) > 0 || (load?.runKmPerWeekNow ?? 0) > 0;
+}
+
+function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: Range, reasons: readonly Reason[], pause: boolean): StageSpec[] {
   const base = progressCriteria(ctx);
   const capacity = capacityCriteria(ctx);
   const returnStage: StageSpec = {
@@ -98,9 +172,23 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
     regressWhen: REGRESS_COMMON,
   };
 
+  const reloadStage: StageSpec = {
+    key: "reload",
+    title: "Reload: bring back one harder session a week",
+    weeks: { min: 2, max: 3 },
+    volume: { min: 90, max: 100 },
+    rpe: 7,
+    intensity: true,
+    reduced: false,
+    strength: "later",
+    progressWhen: ["Two weeks including a harder session with pain at 3/10 or less and no next-morning flare."],
+    regressWhen: REGRESS_COMMON,
+  };
+
   switch (verdict) {
     case "push":
       return [
+        ...(runnerWithBackComplaint(ctx) ? [easyRunsWeek()] : []),
         {
           key: "train",
           title: "Keep training and progress steadily",
@@ -121,6 +209,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
         },
       ];
     case "refer":
+      if (pause) return [pauseStage(reasons)];
       return [
         {
           key: "hold",
@@ -161,6 +250,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           progressWhen: [...base, ...capacity],
           regressWhen: REGRESS_COMMON,
         },
+        reloadStage,
         returnStage,
       ];
     case "back_off": {
@@ -170,7 +260,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           key: flare ? "calm" : "reduce",
           title: FIRST_TITLES[driver],
           weeks: { min: 1, max: 2 },
-          volume: flare ? { min: 50, max: 70 } : { min: 60, max: 80 },
+          volume: { min: 60, max: 80 },
           rpe: flare ? 3 : 4,
           intensity: false,
           reduced: true,
@@ -190,18 +280,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           progressWhen: [...base, ...capacity],
           regressWhen: REGRESS_COMMON,
         },
-        {
-          key: "reload",
-          title: "Reload: bring back one harder session a week",
-          weeks: { min: 2, max: 3 },
-          volume: { min: 90, max: 100 },
-          rpe: 7,
-          intensity: true,
-          reduced: false,
-          strength: "later",
-          progressWhen: ["Two weeks including a harder session with pain at 3/10 or less and no next-morning flare."],
-          regressWhen: REGRESS_COMMON,
-        },
+        reloadStage,
         returnStage,
       ];
     }
@@ -214,12 +293,28 @@ export function buildPlan(ctx: RuleContext, verdict: Verdict, reasons: readonly 
   if (verdict === "urgent_referral") return null;
   const deload = deloadEveryWeeks(ctx);
   const driver = driverOf(reasons, verdict);
+  const pause = mustPause(verdict, reasons);
   const load = ctx.input.load;
-  const runs = ctx.runningSport || (load?.runKmPerWeekUsual ?? 0) > 0 || (load?.runKmPerWeekNow ?? 0) > 0;
+  const runs = runsInPlan(ctx);
   const longest = load?.longestRunKm30d;
   const spikeCap = longest !== undefined ? longest * ctx.settings.longRunSpikeFactor : undefined;
 
-  const stages: PlanStage[] = stageSpecs(ctx, verdict, driver, deload).map((s) => {
+  const stages: PlanStage[] = stageSpecs(ctx, verdict, driver, deload, reasons, pause).map((s) => {
+    if (s.pause) {
+      // Nothing to load and nothing to progress: no volume, no strength, walking as tolerated only.
+      return {
+        key: s.key,
+        title: s.title,
+        weeks: s.weeks,
+        maxEffortRpe: s.rpe,
+        intensityAllowed: false,
+        crossTraining: pauseCrossTraining(),
+        strength: [],
+        progressWhen: s.progressWhen,
+        regressWhen: s.regressWhen,
+        pauseUntilCleared: true,
+      };
+    }
     const stage: PlanStage = {
       key: s.key,
       title: s.title,
@@ -244,11 +339,11 @@ export function buildPlan(ctx: RuleContext, verdict: Verdict, reasons: readonly 
 
   const plan: Plan = {
     stages,
-    painRules: painRules(ctx),
+    painRules: pause ? pausePainRules() : painRules(ctx),
     deloadEveryWeeks: deload,
     seekCareIf: seekCareIf(ctx),
   };
-  const a = advice(ctx, reasons);
+  const a = advice(ctx, reasons, verdict, pause);
   if (a.length > 0) plan.advice = a;
   return plan;
 }

@@ -1,4 +1,5 @@
-import type { PainRule, Reason, Region } from "../contract";
+import type { PainRule, Reason, Region, Verdict } from "../contract";
+import { deloadCadence } from "../cadence";
 import type { RuleContext } from "../rules/types";
 import { BACK_REGIONS, SPINAL_REGIONS } from "../rules/types";
 
@@ -27,6 +28,15 @@ export function painRules(ctx: RuleContext): PainRule[] {
   ];
 }
 
+/** While training is paused for a medical review there are no sessions to judge: the light is about walking and daily life. */
+export function pausePainRules(): PainRule[] {
+  return [
+    { level: "green", when: "Short walks and daily activities feel comfortable.", then: "Keep to gentle walking as tolerated; no other training until a doctor has cleared you." },
+    { level: "amber", when: "Walking or daily activities make the pain or the unwell feeling a little worse.", then: "Shorten the walks or rest, and mention it at the medical review." },
+    { level: "red", when: "Pain becomes severe, you feel much more unwell, or numbness or weakness appears.", then: "Stop and get medical care the same day." },
+  ];
+}
+
 const LOWER_LIMB: ReadonlySet<Region> = new Set<Region>(["hip", "hamstring", "knee", "shin", "achilles_calf", "foot_ankle"]);
 const UPPER_LIMB: ReadonlySet<Region> = new Set<Region>(["shoulder", "elbow", "neck"]);
 
@@ -39,21 +49,32 @@ export function seekCareIf(ctx: RuleContext): string[] {
     "Fever or feeling generally unwell.",
   ];
   if (!region || SPINAL_REGIONS.has(region) || LOWER_LIMB.has(region)) {
-    list.push("Pain spreads below the knee with tingling or numbness, or a leg or foot becomes weak.");
+    list.push("Pain spreads below the knee with tingling or numbness: contact your clinician to be assessed.");
+    // Progressive weakness is in the urgent tier (reference.md): same day, not a routine visit.
+    list.push("A leg or foot gets weaker (for example, the foot catches or slaps as you walk): get medical care the same day.");
   }
   if (!region || BACK_REGIONS.has(region)) {
     list.push(
       "Numbness around the saddle area, a change in bladder or bowel control, or symptoms in both legs: go to emergency care the same day.",
     );
   }
-  if (region === "neck" || (region !== undefined && UPPER_LIMB.has(region))) {
-    list.push("Pins and needles, numbness or weakness spreading into the arm or hand.");
+  if (region !== undefined && UPPER_LIMB.has(region)) {
+    list.push("Pins and needles or numbness spreading into the arm or hand: contact your clinician to be assessed.");
+    list.push("An arm or hand gets weaker: get medical care the same day.");
   }
-  if (!region || LOWER_LIMB.has(region)) {
-    list.push("A calf becomes swollen, red and hot: get same-day medical care.");
+  if (ctx.input.redFlags?.historyOfCancer === true) {
+    // NICE NG234: with a cancer history, spinal pain with nerve signs is a same-day matter.
+    list.push("New back or neck pain together with tingling, numbness or weakness in an arm or leg: get medical care the same day.");
   }
+  // Any one of the three signs is enough (possible DVT), whatever the complaint's region.
+  list.push("A calf becomes swollen, red or warm: get medical care the same day.");
   list.push("Pain that wakes you at night and does not ease with a change of position.");
   return list;
+}
+
+/** While a stage is paused for a medical review: walking as tolerated, nothing else. */
+export function pauseCrossTraining(): string[] {
+  return ["Gentle walking as tolerated: short and easy, and stop if it makes you feel worse"];
 }
 
 export function crossTraining(ctx: RuleContext, reduced: boolean): string[] {
@@ -70,21 +91,26 @@ export function crossTraining(ctx: RuleContext, reduced: boolean): string[] {
   return list;
 }
 
-export function advice(ctx: RuleContext, reasons: readonly Reason[]): string[] {
+export function advice(ctx: RuleContext, reasons: readonly Reason[], verdict: Verdict, paused = false): string[] {
   const out: string[] = [];
+  if (paused) out.push(...pauseAdvice(reasons));
   const r = ctx.input.recovery;
   const region = ctx.input.complaint?.region;
   const back = region !== undefined && BACK_REGIONS.has(region);
   const st = ctx.settings;
 
+  const fundamentals: string[] = [];
   // R1: fundamentals first, only where unmet.
   if (r?.sleepHoursAvg !== undefined && r.sleepHoursAvg < st.sleepHoursTarget) {
-    out.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; you are averaging ${r.sleepHoursAvg}.`);
+    fundamentals.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; you are averaging ${r.sleepHoursAvg}.`);
   }
-  if (r?.fuelingAdequate === false) out.push("Eat enough for the training you do: regular meals with enough carbohydrate and protein.");
-  if (r?.hydrationAdequate === false) out.push("Drink regularly through the day and around sessions.");
-  if (r?.lifeStress === "high") out.push("Stress outside training adds to the load: on heavy weeks, train a little less rather than more.");
-  if (out.length > 0) out.push("Sauna, cold plunges and supplements can be nice extras, but they do not make up for missing sleep or food.");
+  if (r?.fuelingAdequate === false) fundamentals.push("Eat enough for the training you do: regular meals with enough carbohydrate and protein.");
+  if (r?.hydrationAdequate === false) fundamentals.push("Drink regularly through the day and around sessions.");
+  if (r?.lifeStress === "high") fundamentals.push("Stress outside training adds to the load: on heavy weeks, train a little less rather than more.");
+  if (fundamentals.length > 0) fundamentals.push("Sauna, cold plunges and supplements can be nice extras, but they do not make up for missing sleep or food.");
+
+  out.push(...fundamentals);
+  if (paused) return out;
 
   // P7: what to pause for an irritated back.
   if (region === "lumbar") out.push("For now, pause heavy deadlifts and high-volume hinging, and anything else that clearly stirs the back up.");
@@ -102,22 +128,32 @@ export function advice(ctx: RuleContext, reasons: readonly Reason[]): string[] {
   // F5: beginners build consistency; advanced athletes manage fatigue actively.
   const age = ctx.input.sport.trainingAgeYears;
   if (age !== undefined && age < st.beginnerTrainingAgeYears) {
-    out.push("Early in training, consistency matters most: most days, start the session and see how it goes.");
+    // "Start and see" suits a plan that trains normally; a reduced plan is followed as written.
+    out.push(
+      verdict === "push" || verdict === "modify"
+        ? "Early in training, consistency matters most: most days, start the session and see how it goes."
+        : "Early in training, consistency matters most: keep to the reduced plan every week rather than making up for missed sessions.",
+    );
   } else if (age !== undefined && age >= st.advancedTrainingAgeYears) {
     out.push("With your training history, fatigue builds fast: keep a short log and take the planned lighter weeks seriously.");
   }
   return out;
 }
 
-/** F4 and F5: a planned lighter week every 4-6 weeks; sooner for advanced athletes, later for beginners. */
-export function deloadEveryWeeks(ctx: RuleContext): { min: number; max: number } {
-  const { min, max } = ctx.settings.deloadEveryWeeks;
-  const lo = Math.max(4, Math.min(min, max, 6));
-  const hi = Math.min(6, Math.max(min, max, 4));
-  const age = ctx.input.sport.trainingAgeYears;
-  const advanced = ctx.input.sport.level === "elite" || (age !== undefined && age >= ctx.settings.advancedTrainingAgeYears);
-  const beginner = age !== undefined && age < ctx.settings.beginnerTrainingAgeYears;
-  if (advanced && hi - lo >= 1) return { min: lo, max: hi - 1 };
-  if (beginner && hi - lo >= 1) return { min: lo + 1, max: hi };
-  return { min: lo, max: hi };
+/** What to do while training is paused for a medical review (fever, significant trauma, possible fracture). */
+function pauseAdvice(reasons: readonly Reason[]): string[] {
+  const has = (id: string) => reasons.some((r) => r.ruleId === id);
+  const out = ["Until a doctor has checked you, do no training: no runs, no gym or class sessions and no strength work."];
+  if (has("red_flag.fever_or_unwell")) {
+    out.push("While you have a fever or feel unwell, rest: training with a fever puts extra strain on the heart and body and is not advised.");
+  }
+  if (has("red_flag.significant_trauma") || has("red_flag.fracture_risk_with_new_spinal_pain")) {
+    out.push("Keep weight and load off the painful area until a possible fracture has been ruled out, often with an X-ray or scan.");
+  }
+  out.push("Short, gentle walks are fine if they feel comfortable; otherwise rest.");
+  out.push("Book the medical review now. If it cannot happen within a few days, or anything on the seek-care list appears, get seen the same day.");
+  return out;
 }
+
+/** F4 and F5: a planned lighter week every 4-6 weeks (see cadence.ts; the deload rule uses the same cadence). */
+export const deloadEveryWeeks = deloadCadence;

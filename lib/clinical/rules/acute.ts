@@ -3,8 +3,12 @@ import type { Rule, RuleContext } from "./types";
 
 // Acute injury (seed 000, A1): a sudden onset in a highly sensitive, protective state (e.g. a back
 // tweaked on deadlifts that cannot bend forward) asks to back off: steer away from provoking
-// movements, find tolerated positions, then reload in a controlled way. "Recent" and "highly
-// sensitive" thresholds are clinical conventions held in settings.
+// movements, find tolerated positions, then reload in a controlled way. It is the state that
+// matters, not the day count: a back that still cannot bend forward on day 20 is as protective as
+// on day 2. "Recent" (for acute.recent_onset) and "highly sensitive" thresholds are clinical
+// conventions held in settings.
+
+const acuteOnset = (ctx: RuleContext): boolean => ctx.input.complaint?.onset === "acute";
 
 const recentAcute = (ctx: RuleContext): boolean => {
   const c = ctx.input.complaint;
@@ -23,9 +27,9 @@ export const acuteRules: Rule[] = [
     source: "seed 000 (A1)",
     rulesRef: "A1",
     description:
-      "Acute onset within acuteRecentDays (14) with a protective state: cannot bend forward, guarding or limping, pain now ≥ 6/10 or worst pain in 24 h ≥ 7/10.",
+      "Acute onset (on any day since) with a protective state: cannot bend forward, guarding or limping, pain now ≥ acuteHighPainNow (6/10) or worst pain in 24 h ≥ acuteHighPainWorst24h (7/10).",
     fires: (ctx) => {
-      if (!recentAcute(ctx)) return null;
+      if (!acuteOnset(ctx)) return null;
       const s = ctx.input.symptoms;
       const st = ctx.settings;
       return decide(
@@ -36,7 +40,7 @@ export const acuteRules: Rule[] = [
           test("symptoms.painWorst24hNrs", s?.painWorst24hNrs, (v) => v >= st.acuteHighPainWorst24h),
         ),
         () => ({
-          summary: `Recent acute injury (day ${ctx.input.complaint!.daysSinceOnset}) in a protective, highly sensitive state: back off provoking movements and reload gradually.`,
+          summary: `Acute injury (day ${ctx.input.complaint!.daysSinceOnset}) still in a protective, highly sensitive state: back off provoking movements and reload gradually.`,
           evidence: {
             daysSinceOnset: ctx.input.complaint!.daysSinceOnset,
             cannotBendForward: s?.cannotBendForward,

@@ -2,8 +2,10 @@ import { and, decide, fact, test, type Tri } from "./tri";
 import type { Rule, RuleContext } from "./types";
 
 // Overreaching versus normal fatigue (seed 001). One hard day is noise; a pattern over days is a
-// signal (F1). Several signs together warrant less load (F2); one alone asks to modify and watch.
-// No single marker is reliable (Meeusen 2013), which is why the count matters. Session-specific,
+// signal (F1). Several signs together warrant less load (F2); fewer ask to modify and watch.
+// No single marker is reliable (Meeusen 2013), which is why the count matters: three or more signs
+// back off, or two when one of them is objective (resting heart rate, performance, joint soreness).
+// Sleep and motivation are a recovery flag (S3) and on their own ask only to modify. Session-specific,
 // motivational reluctance with weights still moving and no joint pain is a reason to push (F3).
 
 const HR_NOW = "recovery.restingHrNow";
@@ -19,6 +21,9 @@ function restingHrElevated(ctx: RuleContext): Tri {
       : r.restingHrNow - r.restingHrBaseline >= st.restingHrElevationBpm;
   return and(delta, test(HR_DAYS, r?.restingHrElevatedDays, (d) => d >= st.restingHrConsecutiveDays));
 }
+
+/** Signs measured or observed rather than felt. */
+const OBJECTIVE_SIGNS: ReadonlySet<string> = new Set(["persistentJointSoreness", "performanceDeclining", "restingHrElevated"]);
 
 export const fatigueRules: Rule[] = [
   {
@@ -54,7 +59,7 @@ export const fatigueRules: Rule[] = [
     source: "seed 001 (F2); seed 003 (S2, S3); Meeusen 2013",
     rulesRef: "F2",
     description:
-      "Counts overreaching signs: joint soreness between sessions; performance or bar speed falling at the same load; resting HR ≥ restingHrElevationBpm (5) over baseline for ≥ restingHrConsecutiveDays (2); sleep quality worse without outside cause; motivation low beyond a single session. overreachingSignsForBackOff (2) or more → back_off; one → modify.",
+      "Counts overreaching signs: joint soreness between sessions; performance or bar speed falling at the same load; resting HR ≥ restingHrElevationBpm (5) over baseline for ≥ restingHrConsecutiveDays (2); sleep quality worse without outside cause; motivation low beyond a single session. overreachingSignsForBackOff (3) or more → back_off; overreachingSignsWithObjectiveForBackOff (2) when at least one is objective (resting HR, performance, joint soreness) → back_off; fewer (e.g. sleep and motivation alone) → modify.",
     fires: (ctx) => {
       const r = ctx.input.recovery;
       const signs: Record<string, Tri> = {
@@ -68,20 +73,26 @@ export const fatigueRules: Rule[] = [
       const present = Object.keys(signs).filter((k) => signs[k] === true);
       const unknown = Object.values(signs).flatMap((t) => (typeof t === "boolean" ? [] : t));
       const need = ctx.settings.overreachingSignsForBackOff;
+      const needWithObjective = ctx.settings.overreachingSignsWithObjectiveForBackOff;
       if (present.length === 0) return unknown.length > 0 ? { unknown } : null;
-      const several = present.length >= need;
+      const objective = present.filter((k) => OBJECTIVE_SIGNS.has(k));
+      const several = present.length >= need || (objective.length > 0 && present.length >= needWithObjective);
       const evidence = {
         signs: present,
         restingHrNow: r?.restingHrNow,
         restingHrBaseline: r?.restingHrBaseline,
         restingHrElevatedDays: r?.restingHrElevatedDays,
+        objectiveSigns: objective,
         needForBackOff: need,
+        needWithObjectiveForBackOff: needWithObjective,
       };
       return {
         verdict: several ? "back_off" : "modify",
         summary: several
-          ? `${present.length} overreaching signs together (${present.join(", ")}): reduce load with a deload.`
-          : `One overreaching sign (${present[0]}): lighten training slightly and recheck in a few days.`,
+          ? `${present.length} overreaching signs together (${present.join(", ")}${objective.length > 0 ? `; objective: ${objective.join(", ")}` : ""}): reduce load with a deload.`
+          : present.length === 1
+            ? `One overreaching sign (${present[0]}): lighten training slightly and recheck in a few days.`
+            : `${present.length} subjective recovery signs (${present.join(", ")}) without an objective one: lighten training slightly, look after sleep, and recheck in a few days.`,
         evidence,
         ...(several || unknown.length === 0 ? {} : { unknown }),
       };

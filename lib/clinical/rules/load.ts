@@ -1,10 +1,13 @@
+import { deloadCadence } from "../cadence";
+import type { Verdict } from "../contract";
 import { decide, fact, or, test, type Tri } from "./tri";
 import type { Rule, RuleContext } from "./types";
 
 // Training load. This week against the usual 4 weeks (acute:chronic ratio): 0.8-1.3 usual,
 // ≥ 1.5 high (Gabbett 2016). The ratio is mathematically coupled and predicts injury weakly
 // (Impellizzeri 2020), so it is shown with the numbers behind it and never refers on its own.
-// With usual load 0 the ratio is undefined and these rules stay silent.
+// With usual load 0 the ratio is undefined; a start from nothing is rated instead against a
+// sensible starting dose (load.start_from_zero; seed 000 L1), using the same bands.
 
 const HN = "load.hoursPerWeekNow";
 const HU = "load.hoursPerWeekUsual";
@@ -47,7 +50,58 @@ const kmEvidence = (ctx: RuleContext) => ({
   ratio: ctx.runKmRatio === undefined ? undefined : round2(ctx.runKmRatio),
 });
 
+type FromZero = { kind: "hours" | "km"; now: number; dose: number; ratio: number; verdict: Verdict };
+
+/** A measure whose usual is exactly 0, rated against the starting dose; null when it is within the usual band. */
+function fromZero(ctx: RuleContext, kind: "hours" | "km"): FromZero | null {
+  const l = ctx.input.load;
+  const [now, usual, dose] =
+    kind === "hours"
+      ? [l?.hoursPerWeekNow, l?.hoursPerWeekUsual, ctx.settings.startingDoseHoursPerWeek]
+      : [l?.runKmPerWeekNow, l?.runKmPerWeekUsual, ctx.settings.startingDoseRunKmPerWeek];
+  if (usual !== 0 || now === undefined) return null;
+  const ratio = now / dose;
+  if (ratio >= ctx.settings.acwrHigh) return { kind, now, dose, ratio, verdict: "back_off" };
+  if (ratio > ctx.settings.acwrUsualUpper) return { kind, now, dose, ratio, verdict: "modify" };
+  return null;
+}
+
 export const loadRules: Rule[] = [
+  {
+    // Seed 000 (L1): volume tolerance is built gradually. With nothing usual to compare with, the
+    // week is compared with a sensible starting dose (settings), through the acute:chronic bands.
+    id: "load.start_from_zero",
+    category: "load",
+    verdict: "back_off",
+    reads: [HN, HU, KN, KU],
+    source: `seed 000 (L1: 4 h/week base, 4 → 12 too much); ${GABBETT} (bands)`,
+    rulesRef: "L1",
+    description:
+      "Usual load is 0 and this week is above the starting dose (startingDoseHoursPerWeek 4 h, startingDoseRunKmPerWeek 10 km): ≥ acwrHigh (1.5) × the dose → back_off; above acwrUsualUpper (1.3) × → modify.",
+    fires: (ctx) => {
+      const hits = [fromZero(ctx, "hours"), fromZero(ctx, "km")].filter((h): h is FromZero => h !== null);
+      if (hits.length === 0) return null;
+      const worst = hits.find((h) => h.verdict === "back_off") ?? hits[0]!;
+      const what = (h: FromZero) => (h.kind === "hours" ? `${h.now} h of training` : `${h.now} km of running`);
+      const dose = (h: FromZero) => (h.kind === "hours" ? `${h.dose} h` : `${h.dose} km`);
+      return {
+        verdict: worst.verdict,
+        summary:
+          worst.verdict === "back_off"
+            ? `Starting from nothing, ${hits.map(what).join(" and ")} this week is well above a sensible first week (about ${dose(worst)}): start lower and build gradually.`
+            : `Starting from nothing, ${hits.map(what).join(" and ")} this week is a little above a sensible first week (about ${dose(worst)}): hold it there rather than adding more.`,
+        evidence: {
+          hoursPerWeekNow: ctx.input.load?.hoursPerWeekNow,
+          hoursPerWeekUsual: ctx.input.load?.hoursPerWeekUsual,
+          runKmPerWeekNow: ctx.input.load?.runKmPerWeekNow,
+          runKmPerWeekUsual: ctx.input.load?.runKmPerWeekUsual,
+          startingDoseHoursPerWeek: ctx.settings.startingDoseHoursPerWeek,
+          startingDoseRunKmPerWeek: ctx.settings.startingDoseRunKmPerWeek,
+          ratioToStartingDose: hits.map((h) => ({ kind: h.kind, ratio: round2(h.ratio) })),
+        },
+      };
+    },
+  },
   {
     id: "load.hours_ratio_high",
     category: "load",
@@ -159,13 +213,16 @@ export const loadRules: Rule[] = [
     category: "load",
     verdict: "modify",
     reads: ["load.weeksSinceDeload"],
-    source: "seed 001 (F4: planned lighter week every 4-6 weeks)",
+    source: "seed 001 (F4: planned lighter week every 4-6 weeks; F5: advanced athletes manage fatigue actively)",
     rulesRef: "F4",
-    description: "Weeks since the last planned lighter week exceed deloadEveryWeeks.max (6).",
-    fires: (ctx) =>
-      decide(test("load.weeksSinceDeload", ctx.input.load?.weeksSinceDeload, (w) => w > ctx.settings.deloadEveryWeeks.max), () => ({
-        summary: `No lighter week for ${ctx.input.load!.weeksSinceDeload} weeks: schedule one now rather than waiting for a breakdown.`,
-        evidence: { weeksSinceDeload: ctx.input.load!.weeksSinceDeload, deloadEveryWeeksMax: ctx.settings.deloadEveryWeeks.max },
-      })),
+    description:
+      "Weeks since the last planned lighter week exceed this athlete's cadence (deloadEveryWeeks, 4-6; advanced or elite 4-5, beginners 5-6: F5).",
+    fires: (ctx) => {
+      const cadence = deloadCadence(ctx);
+      return decide(test("load.weeksSinceDeload", ctx.input.load?.weeksSinceDeload, (w) => w > cadence.max), () => ({
+        summary: `No lighter week for ${ctx.input.load!.weeksSinceDeload} weeks, beyond this athlete's ${cadence.min}-${cadence.max}-week cadence: schedule one now rather than waiting for a breakdown.`,
+        evidence: { weeksSinceDeload: ctx.input.load!.weeksSinceDeload, deloadEveryWeeksMax: cadence.max },
+      }));
+    },
   },
 ];

@@ -10,6 +10,25 @@ const TING = "symptoms.tinglingOrNumbness";
 
 export const neuroRules: Rule[] = [
   {
+    // The arm's counterpart of the leg rule below: for a neck complaint, tingling or numbness
+    // means symptoms have travelled into the arm (contract: "or arm, for neck"), the same
+    // picture as leg symptoms below the knee with tingling (P9). Limbs are treated alike.
+    id: "neuro.arm_symptoms_with_tingling",
+    category: "neuro",
+    verdict: "refer",
+    reads: ["complaint.region", TING],
+    source: "seed 004 (P9, applied to the arm); Finucane 2020 (IFOMPT)",
+    rulesRef: "P9",
+    description: "A neck complaint with tingling or numbness into the arm or hand (the arm version of the leg rule).",
+    fires: (ctx) => {
+      if (ctx.input.complaint?.region !== "neck") return null;
+      return decide(fact(TING, ctx.input.symptoms?.tinglingOrNumbness), () => ({
+        summary: "Neck pain with tingling or numbness into the arm suggests nerve root involvement: refer for assessment.",
+        evidence: { region: "neck", tinglingOrNumbness: true },
+      }));
+    },
+  },
+  {
     id: "neuro.radiating_with_tingling",
     category: "neuro",
     verdict: "refer",
@@ -30,7 +49,7 @@ export const neuroRules: Rule[] = [
     reads: [RAD, TING],
     source: "seed 004 (P9, partial)",
     rulesRef: "P9",
-    description: "Either symptoms below the knee or tingling/numbness, but not known to be both.",
+    description: "Either symptoms below the knee or tingling/numbness, but not known to be both (for a neck complaint, arm tingling refers by the rule above).",
     fires: (ctx) => {
       const s = ctx.input.symptoms;
       return decide(or(fact(RAD, s?.radiatingBelowKnee), fact(TING, s?.tinglingOrNumbness)), () => ({

@@ -1,4 +1,4 @@
-import type { RedFlagKey, Verdict } from "../contract";
+import { RED_FLAG_KEYS, type RedFlagKey, type Verdict } from "../contract";
 import { and, decide, fact, or, type Tri } from "./tri";
 import { SPINAL_REGIONS, type Rule, type RuleContext } from "./types";
 
@@ -10,7 +10,44 @@ import { SPINAL_REGIONS, type Rule, type RuleContext } from "./types";
 const FINUCANE = "Finucane 2020 (IFOMPT, JOSPT 50:350)";
 const CES = `${FINUCANE}; UK cauda equina guidance`;
 
+const NICE_MSCC = "NICE NG234 (2023), spinal metastases and metastatic spinal cord compression";
+
 const path = (key: RedFlagKey) => `redFlags.${key}`;
+
+/** Plain names of the screen's items, for sentences a clinician reads. */
+export const RED_FLAG_LABELS: Readonly<Record<RedFlagKey, string>> = {
+  saddleAnaesthesia: "saddle numbness",
+  bladderOrBowelChange: "bladder or bowel change",
+  bilateralLegNeuroSymptoms: "nerve symptoms in both legs",
+  progressiveWeakness: "progressive weakness",
+  feverOrUnwell: "fever or feeling unwell",
+  unexplainedWeightLoss: "unexplained weight loss",
+  historyOfCancer: "history of cancer",
+  constantNonMechanicalPain: "constant pain unchanged by rest or position",
+  significantTrauma: "significant trauma",
+  osteoporosisOrLongTermSteroids: "osteoporosis or long-term steroids",
+  immunosuppressionOrIvDrugUse: "immunosuppression or IV drug use",
+  calfSwellingRednessHeat: "calf swelling, redness or heat",
+  chestPainOrBreathlessness: "chest pain or breathlessness on exertion",
+};
+
+/** Red-flag items the clinician deliberately did not ask (contract extension), minus any answered true. */
+export function notAskedKeys(ctx: RuleContext): RedFlagKey[] {
+  const listed = ctx.input.redFlagsNotAsked?.keys ?? [];
+  return RED_FLAG_KEYS.filter((k) => listed.includes(k) && ctx.input.redFlags?.[k] !== true);
+}
+
+/** Any neurological sign in a limb: pain travelling down the leg, tingling or numbness (leg, or arm for the neck), weakness. */
+const neuroSign = (ctx: RuleContext): Tri => {
+  const s = ctx.input.symptoms;
+  const rf = ctx.input.redFlags;
+  return or(
+    fact("symptoms.tinglingOrNumbness", s?.tinglingOrNumbness),
+    fact("symptoms.radiatingBelowKnee", s?.radiatingBelowKnee),
+    fact(path("progressiveWeakness"), rf?.progressiveWeakness),
+    fact(path("bilateralLegNeuroSymptoms"), rf?.bilateralLegNeuroSymptoms),
+  );
+};
 
 /** A red flag that decides on its own. */
 function single(
@@ -92,6 +129,34 @@ export const redFlagRules: Rule[] = [
       ),
   },
 
+  {
+    // NICE NG234: in someone with a cancer history, new spinal pain with any neurological sign
+    // may be metastatic spinal cord compression, which is assessed the same day.
+    id: "red_flag.possible_cord_compression",
+    category: "red_flag",
+    verdict: "urgent_referral",
+    reads: [
+      path("historyOfCancer"), "complaint.region", "complaint.daysSinceOnset", "symptoms.tinglingOrNumbness",
+      "symptoms.radiatingBelowKnee", path("progressiveWeakness"), path("bilateralLegNeuroSymptoms"),
+    ],
+    source: `${NICE_MSCC}; reference.md urgent tier`,
+    description:
+      "A history of cancer with new spinal pain (spinal complaint within newSpinalPainMaxDays) and any neurological sign (pain down the leg, tingling or numbness, weakness): possible metastatic spinal cord compression.",
+    fires: (ctx) =>
+      decide(and(fact(path("historyOfCancer"), ctx.input.redFlags?.historyOfCancer), isSpinalAndNew(ctx), neuroSign(ctx)), () => ({
+        summary:
+          "New spinal pain with nerve signs in someone with a history of cancer can mean spinal cord compression: arrange same-day medical assessment.",
+        evidence: {
+          historyOfCancer: true,
+          region: ctx.input.complaint?.region,
+          daysSinceOnset: ctx.input.complaint?.daysSinceOnset,
+          tinglingOrNumbness: ctx.input.symptoms?.tinglingOrNumbness,
+          radiatingBelowKnee: ctx.input.symptoms?.radiatingBelowKnee,
+          progressiveWeakness: ctx.input.redFlags?.progressiveWeakness,
+        },
+      })),
+  },
+
   // ---- refer tier: medical review before the plan progresses ----
   single(
     "feverOrUnwell", "red_flag.fever_or_unwell", "refer", FINUCANE,
@@ -160,5 +225,64 @@ export const redFlagRules: Rule[] = [
           },
         }),
       ),
+  },
+  {
+    // Finucane 2020: several flags together raise the level of concern to referral.
+    id: "red_flag.constant_pain_with_other_flag",
+    category: "red_flag",
+    verdict: "refer",
+    reads: RED_FLAG_KEYS.map(path),
+    source: `${FINUCANE}; reference.md refer tier`,
+    description:
+      "Constant pain that rest and position do not change, together with any other red flag on the screen (including ones that alone do not refer, e.g. immunosuppression).",
+    fires: (ctx) => {
+      const rf = ctx.input.redFlags;
+      const others = RED_FLAG_KEYS.filter((k) => k !== "constantNonMechanicalPain");
+      return decide(
+        and(fact(path("constantNonMechanicalPain"), rf?.constantNonMechanicalPain), or(...others.map((k) => fact(path(k), rf?.[k])))),
+        () => {
+          const present = others.filter((k) => rf?.[k] === true);
+          return {
+            summary: `Constant, non-mechanical pain together with ${present.map((k) => RED_FLAG_LABELS[k]).join(", ")}: refer for medical review.`,
+            evidence: { constantNonMechanicalPain: true, otherFlags: present },
+          };
+        },
+      );
+    },
+  },
+  {
+    // Finucane 2020: a single flag is low concern: watch with safety-netting, train modified.
+    id: "red_flag.constant_non_mechanical_pain",
+    category: "red_flag",
+    verdict: "modify",
+    reads: [path("constantNonMechanicalPain")],
+    source: `${FINUCANE}: a single flag, watch with safety-netting`,
+    description: "Constant pain that rest and position do not change, on its own (with another red flag the referral rule applies).",
+    fires: (ctx) =>
+      decide(fact(path("constantNonMechanicalPain"), ctx.input.redFlags?.constantNonMechanicalPain), () => ({
+        summary:
+          "Pain stays constant whatever the position or rest: train modified, give clear safety-netting advice, and recheck within two weeks; refer if it persists or another flag appears.",
+        evidence: { constantNonMechanicalPain: true },
+      })),
+  },
+  {
+    // An unasked item is not a "no": with part of the screen deliberately skipped, the engine
+    // never clears full training. Finucane 2020 asks for the screen to be completed.
+    id: "red_flag.screen_not_asked",
+    category: "red_flag",
+    verdict: "modify",
+    reads: ["redFlagsNotAsked"],
+    source: `${FINUCANE}: an incomplete screen cannot clear training`,
+    description:
+      "The clinician recorded red-flag items as deliberately not asked (redFlagsNotAsked), with a reason: train modified, never push, until they are asked. Listed items are accounted for and left out of `missing`.",
+    fires: (ctx) => {
+      const keys = notAskedKeys(ctx);
+      if (keys.length === 0) return null;
+      const why = ctx.input.redFlagsNotAsked!.reason;
+      return {
+        summary: `Red-flag screen incomplete: ${keys.map((k) => RED_FLAG_LABELS[k]).join(", ")} not asked (${why}). Train modified only, and ask these at the next contact.`,
+        evidence: { keys, reason: why },
+      };
+    },
   },
 ];

@@ -1,4 +1,4 @@
-import { and, decide, fact, test } from "./tri";
+import { and, decide, fact, or, test } from "./tri";
 import { BACK_REGIONS, type Rule, type RuleContext } from "./types";
 
 // Symptom response to training. Pain during loading follows the pain-monitoring model
@@ -96,6 +96,39 @@ export const symptomRules: Rule[] = [
         summary: `Pain reaches ${activityPain(ctx)}/10 during training, above the acceptable 5/10: cut the dose.`,
         evidence: { painDuringActivityNrs: activityPain(ctx), acceptableMax: ctx.settings.painAcceptableMax },
       })),
+  },
+  {
+    // Pain now and worst pain in 24 h describe how irritable the complaint is. Very high values
+    // mean training would add to pain that is already beyond what loading should provoke
+    // (Silbernagel 2007: > 5/10 during loading is too much); NRS 7-10 is the "severe" band.
+    id: "symptoms.high_irritability",
+    category: "symptoms",
+    verdict: "back_off",
+    reads: ["symptoms.painNowNrs", "symptoms.painWorst24hNrs"],
+    source: `${SILBERNAGEL}; NRS severe band 7-10 (clinical convention)`,
+    description:
+      "Highly irritable complaint, any onset: pain now ≥ irritabilityPainNow (7/10) or worst pain in 24 h ≥ irritabilityPainWorst24h (8/10). Unanswered only matters when a complaint is recorded.",
+    fires: (ctx) => {
+      const s = ctx.input.symptoms;
+      const st = ctx.settings;
+      const t = or(
+        test("symptoms.painNowNrs", s?.painNowNrs, (v) => v >= st.irritabilityPainNow),
+        test("symptoms.painWorst24hNrs", s?.painWorst24hNrs, (v) => v >= st.irritabilityPainWorst24h),
+      );
+      if (t !== true && !ctx.input.complaint) return null;
+      return decide(t, () => ({
+        summary: `Pain is ${[
+          s?.painNowNrs !== undefined ? `${s.painNowNrs}/10 now` : "",
+          s?.painWorst24hNrs !== undefined ? `${s.painWorst24hNrs}/10 at its worst in the last 24 hours` : "",
+        ].filter(Boolean).join(" and ")}: the complaint is highly irritable, so back off and let it settle before loading it.`,
+        evidence: {
+          painNowNrs: s?.painNowNrs,
+          painWorst24hNrs: s?.painWorst24hNrs,
+          irritabilityPainNow: st.irritabilityPainNow,
+          irritabilityPainWorst24h: st.irritabilityPainWorst24h,
+        },
+      }));
+    },
   },
   {
     id: "symptoms.next_day_worse",
