@@ -47,7 +47,9 @@ export async function findOrInstallChromium() {
   console.log("[browser] Playwright's download is not reachable; trying Debian's chromium package.");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
   const apt = (args) => (sudo.length ? sh(sudo[0], [...sudo.slice(1), "apt-get", ...args]) : sh("apt-get", args));
-  if (apt(["update", "-qq"]) && apt(["install", "-y", "-qq", "chromium"])) {
+  // Wait for another apt run (unattended upgrades, a second checkout) instead of failing on its lock.
+  const lock = ["-o", "DPkg::Lock::Timeout=600"];
+  if (apt([...lock, "update", "-qq"]) && apt([...lock, "install", "-y", "-qq", "chromium"])) {
     const after = await locate();
     if (after) {
       console.log(`[browser] installed ${after.path}`);

@@ -9,6 +9,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { validateSession } from "@/lib/auth/sessions";
 import { form } from "../support/actions";
+import { parseCsv } from "../support/csv";
 import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
 
 const current: { actor: Actor | null } = { actor: null };
@@ -122,24 +123,31 @@ describe("clinic settings", () => {
 });
 
 describe("audit trail export", () => {
-  it("contains exactly the filtered rows", async () => {
+  it("contains exactly the filtered rows, and only this clinic's", async () => {
     const { clinic, admin } = await clinicWithAdmin();
+    const elsewhere = await clinicWithAdmin();
     const other = await makeUser(handle.db, clinic.id);
-    const write = (actorUserId: string, action: string) =>
-      recordAuditEvent(handle.db, { clinicId: clinic.id, actorUserId, action, entityType: "patient", entityId: "x" });
-    await write(other.id, "patient.view");
-    await write(other.id, "patient.view");
-    await write(other.id, "patient.update");
-    await write(admin.userId, "patient.view");
+    const write = (clinicId: string, actorUserId: string, action: string) =>
+      recordAuditEvent(handle.db, { clinicId, actorUserId, action, entityType: "patient", entityId: "x" });
+    await write(clinic.id, other.id, "patient.view");
+    await write(clinic.id, other.id, "patient.view");
+    await write(clinic.id, other.id, "patient.update");
+    await write(clinic.id, admin.userId, "patient.view");
+    // The same action in another clinic: must never appear, whatever the filters.
+    await write(elsewhere.clinic.id, elsewhere.admin.userId, "patient.view");
 
     current.actor = admin;
     const res = await auditCsv(new Request(`http://t/api/admin/audit.csv?user=${other.id}&action=patient.view`), { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
-    const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toMatch(/^at_utc,action,user/);
-    expect(lines.slice(1)).toHaveLength(2);
-    for (const l of lines.slice(1)) expect(l).toContain(`,patient.view,Test User,${other.id},`);
+    const rows = parseCsv(await res.text());
+    expect(rows[0]!.slice(0, 3)).toEqual(["at_utc", "action", "user"]);
+    expect(rows.slice(1)).toHaveLength(2);
+    for (const r of rows.slice(1)) expect(r.slice(1, 4)).toEqual(["patient.view", "Test User", other.id]);
+
+    const all = parseCsv(await (await auditCsv(new Request("http://t/api/admin/audit.csv?action=patient.view"), { params: Promise.resolve({}) })).text()).slice(1);
+    expect(all).toHaveLength(3);
+    expect(all.some((r) => r.includes(elsewhere.admin.userId))).toBe(false);
   });
 
   it("is for admins only", async () => {

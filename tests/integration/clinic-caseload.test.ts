@@ -7,6 +7,7 @@ import { createPatient } from "@/lib/patients/create-patient";
 import { patientFormSchema } from "@/lib/validation/patient";
 import { clinicCaseloadQuerySchema } from "@/lib/validation/admin";
 import { form } from "../support/actions";
+import { parseCsv } from "../support/csv";
 import { actorFor, makeClinic, makeUser, openTestDb, validPatient } from "../support/test-db";
 
 const current: { actor: Actor | null } = { actor: null };
@@ -82,9 +83,21 @@ describe("clinic caseload", () => {
     current.actor = admin;
     const res = await caseloadCsv(new Request(`http://t/api/admin/caseload.csv?clinician=${pt1.userId}`), { params: Promise.resolve({}) });
     const text = await res.text();
-    const lines = text.trim().split("\r\n");
-    expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(["Alpha", "Bravo"]);
+    const rows = parseCsv(text);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(["Alpha", "Bravo"]);
     expect(text).not.toContain("private clinical note");
+  });
+
+  it("exports only this clinic's patients when nothing else filters them", async () => {
+    const a = await clinic();
+    const b = await clinic();
+    current.actor = a.admin;
+    const res = await caseloadCsv(new Request("http://t/api/admin/caseload.csv?sort=name"), { params: Promise.resolve({}) });
+    const ids = parseCsv(await res.text())
+      .slice(1)
+      .map((r) => r[0]);
+    expect(ids.sort()).toEqual(a.p.map((x) => x.id).sort());
+    for (const theirs of b.p) expect(ids).not.toContain(theirs.id);
   });
 
   it("is closed to clinicians", async () => {
