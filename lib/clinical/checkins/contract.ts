@@ -72,13 +72,15 @@ export const checkInReviewInputSchema = z
     checkIns: z.array(checkInSchema).max(1000),
   })
   .superRefine((input, ctx) => {
+    // Zod may run this after other issues were found: read defensively.
+    if (!Array.isArray(input.plan?.stages) || !Array.isArray(input.checkIns) || typeof input.stage?.key !== "string") return;
     if (!input.plan.stages.some((s) => s.key === input.stage.key)) {
       ctx.addIssue({ code: "custom", path: ["stage", "key"], message: `Not a stage of this plan (${input.plan.stages.map((s) => s.key).join(", ") || "no stages"})` });
     }
     const today = dayNumber(input.today);
     if (today === undefined) return; // already reported on `today`
     input.checkIns.forEach((c, i) => {
-      const d = dayNumber(c.date);
+      const d = typeof c?.date === "string" ? dayNumber(c.date) : undefined;
       if (d !== undefined && d > today) {
         ctx.addIssue({ code: "custom", path: ["checkIns", i, "date"], message: `A check-in cannot be dated after today (${input.today})` });
       }
