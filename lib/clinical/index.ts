@@ -11,3 +11,5 @@ export { scoreCapacity, isRealChange } from "./capacity/score";
 export { renderRulesDoc } from "./rules-doc";
 export { traceability, planElements } from "./traceability";
 export { describeSource, SEED_ARTICLES } from "./sources";
+// Check-in review (shared/clinical/checkins.md): its own contract and ruleset version (ADR 0012).
+export * from "./checkins";

@@ -1,4 +1,6 @@
 import { capacityCatalogue, type CatalogueEntry } from "./capacity/catalogue";
+import { checkInRules as defaultCheckInRules, type CheckInRule } from "./checkins/rules";
+import { CHECKIN_RULESET_VERSION } from "./checkins/version";
 import { REASON_CATEGORIES } from "./contract";
 import type { Rule } from "./rules/types";
 import { defaultEngineSettings, type EngineSettings } from "./settings";
@@ -49,7 +51,22 @@ export type RulesDocInput = {
   elements?: readonly PlanElement[];
   settings?: Readonly<EngineSettings>;
   version?: string;
+  /** The check-in review rules (their own contract and version, ADR 0012). */
+  checkInRules?: readonly CheckInRule[];
+  checkInVersion?: string;
 };
+
+/** Choices the check-in review makes where checkins.md leaves room. */
+export const CHECKIN_INTERPRETATIONS: readonly string[] = [
+  "`next.doseCutPct` is the stage's cumulative cut (the same meaning as `stage.doseCutPct` in the input): one flare adds the smaller cut (10 %), a severe or repeated one (pain during at the acceptable limit + 2 or more, or two flares in the week) the larger (20 %), never above 50 % in all.",
+  "\"A second flare at the cut dose\" is a flare while `stage.doseCutPct` is above 0 (an approved change restarts `stage.startedOn`): it steps back a stage; in the first stage it cuts further instead.",
+  "`next` for hold and seek care is the same stage and dose; urgent care has no `next` (emergency care, not a plan change).",
+  "Red-light, amber, next-morning and stiffness signals are read on every check-in of the window, skipped ones included (a reported symptom counts even when the session was skipped); session counts and green sessions read sessions done or shortened.",
+  "New symptoms are read on every check-in, whatever its date. The latest check-in's unanswered urgent items are listed in `missing` while the suggestion is below urgent care.",
+  "A session whose 24-hour check was never answered (from two days after it) holds (`checkins.next_morning_unanswered`): unknown is never fine.",
+  "A progress criterion naming a retest or \"N or more on each side\" is a capacity retest: progress is then suggested as \"progress after the retest\".",
+  "Adherence is done ÷ logged over the stage's check-ins.",
+];
 
 export function renderRulesDoc(input: RulesDocInput | readonly Rule[]): string {
   const opts: RulesDocInput = Array.isArray(input) ? { ruleset: input as readonly Rule[] } : (input as RulesDocInput);
@@ -136,6 +153,27 @@ export function renderRulesDoc(input: RulesDocInput | readonly Rule[]): string {
     for (const b of e.norms.bands) out.push(`| ${b.ageFrom}-${b.ageTo} | ${b.male} | ${b.female} |`);
     out.push("");
   }
+
+  const checkIns = opts.checkInRules ?? defaultCheckInRules;
+  out.push("## Check-in review (check-in contract v1)");
+  out.push("");
+  out.push(`Check-in ruleset version: **${opts.checkInVersion ?? CHECKIN_RULESET_VERSION}** · ${checkIns.length} rules · its own contract and version (ADR 0012)`);
+  out.push("");
+  out.push("- The suggestion is the most cautious among the rules that fired (progress < hold < regress < seek_care < urgent_care); reasons are listed most cautious first. Progress needs every other rule silent.");
+  out.push("- Windows count back from `today` (day 0): the last 7 days are days 0-6; the weeks for worst pain are days 0-6, 7-13 and 14-20; the last 30 days are days 0-29. Single-session rules read the stage's sessions in the last 7 days, stage counts every check-in since `stage.startedOn`; sessions before the stage count only for data days, the week-to-week trend and new symptoms.");
+  out.push("- A session's 24-hour check is awaited until the end of the following day, then unanswered; neither is ever read as fine.");
+  out.push(`- Pain limits are the same settings the plan's traffic light prints: green up to \`painGreenMax\` (${settings.painGreenMax}/10), acceptable up to \`painAcceptableMax\` (${settings.painAcceptableMax}/10).`);
+  out.push("");
+  out.push("Interpretations:");
+  out.push("");
+  for (const line of CHECKIN_INTERPRETATIONS) out.push(`- ${line}`);
+  out.push("");
+  out.push("| id | suggestion | what fires it | reads | source |");
+  out.push("|---|---|---|---|---|");
+  for (const r of checkIns) {
+    out.push(`| \`${r.id}\` | ${r.suggestion} | ${cell(r.description)} | ${r.reads.map((p) => `\`${p}\``).join(", ")} | ${cell(r.source)}${r.rulesRef ? ` [${r.rulesRef}]` : ""} |`);
+  }
+  out.push("");
 
   out.push("## Default settings (clinic-editable)");
   out.push("");

@@ -71,6 +71,25 @@ export type EngineSettings = {
   beginnerTrainingAgeYears: number;
   /** Training age (years) from which an athlete counts as advanced (F5). Practice convention. */
   advancedTrainingAgeYears: number;
+
+  // ---- Check-in review (checkins.md). painGreenMax and painAcceptableMax above are shared: the
+  // plan's pain traffic light and the review read the same two numbers. ----
+  /** Green sessions in the last 7 days needed to progress a stage. Seed 004 (P8) read with the plan's
+   *  "a full week at this stage": three easy sessions is the smallest week that shows a pattern (product rule). */
+  progressGreenSessions: number;
+  /** Fewer sessions than this in the last 7 days is too little data to judge (product rule: no progression without data). */
+  reviewMinSessionsLast7Days: number;
+  /** Extra dose cut after a flare, % of the stage's dose. Seed 004 (P3): "then another 10-20 %". The review
+   *  suggests the smaller cut for one flare and the larger for a severe or repeated one. */
+  flareCutPct: { min: number; max: number };
+  /** A change in pain of this many points is real. Childs et al. 2005 (NPRS minimal detectable and important change: 2). */
+  painMeaningfulChangeNrs: number;
+  /** No tolerable dose (P9): this many flares in a stage ... */
+  noTolerableDoseFlares: number;
+  /** ... after the stage's dose was already cut by at least this %. Seed 004 (P3, P9): one full 20 % cut tried. */
+  noTolerableDoseCutPct: number;
+  /** Mornings with stiffness over 30 min in the last 7 days that ask to hold. Seed 003 (S1, S4): lingering, not one-off. */
+  stiffnessMorningsForHold: number;
 };
 
 export const defaultEngineSettings: Readonly<EngineSettings> = Object.freeze({
@@ -103,6 +122,13 @@ export const defaultEngineSettings: Readonly<EngineSettings> = Object.freeze({
   overreachingSignsWithObjectiveForBackOff: 2,
   beginnerTrainingAgeYears: 2,
   advancedTrainingAgeYears: 5,
+  progressGreenSessions: 3,
+  reviewMinSessionsLast7Days: 3,
+  flareCutPct: { min: 10, max: 20 },
+  painMeaningfulChangeNrs: 2,
+  noTolerableDoseFlares: 2,
+  noTolerableDoseCutPct: 20,
+  stiffnessMorningsForHold: 2,
 });
 
 const intRange = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -141,6 +167,15 @@ export const engineSettingsSchema = z
     overreachingSignsWithObjectiveForBackOff: intRange(1, 5),
     beginnerTrainingAgeYears: z.number().min(0).max(10),
     advancedTrainingAgeYears: z.number().min(1).max(30),
+    progressGreenSessions: intRange(2, 7),
+    reviewMinSessionsLast7Days: intRange(1, 7),
+    flareCutPct: z
+      .object({ min: intRange(5, 30), max: intRange(5, 30) })
+      .refine((r) => r.min <= r.max, { message: "min must not exceed max" }),
+    painMeaningfulChangeNrs: intRange(1, 4),
+    noTolerableDoseFlares: intRange(2, 5),
+    noTolerableDoseCutPct: intRange(10, 50),
+    stiffnessMorningsForHold: intRange(1, 7),
   })
   .partial()
   .refine((s) => s.acwrHigh === undefined || s.acwrUsualUpper === undefined || s.acwrUsualUpper < s.acwrHigh, {

@@ -1,6 +1,7 @@
 // Runs every benchmark module in turn and prints a table plus one JSON line per run.
 // Add a bench by appending to `benches`: { name, run } where run resolves to a record with a `name`.
 import { benchCaseload } from "./caseload";
+import { benchCheckIns } from "./checkins";
 import { benchEngine } from "./engine";
 
 type BenchRecord = { name: string } & Record<string, unknown>;
@@ -8,6 +9,7 @@ type Bench = { name: string; run: () => Promise<BenchRecord[]> };
 
 export const benches: Bench[] = [
   { name: "engine", run: async () => [await benchEngine()] },
+  { name: "checkins", run: async () => [await benchCheckIns()] },
   { name: "caseload", run: () => benchCaseload() },
   { name: "pdf", run: async () => (await import("./pdf")).benchPdf() },
 ];
