@@ -7,7 +7,10 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { findVersion } from "./internal";
 import { isPatientLinkToken } from "./patient-link-token";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { planGateFor } from "./plan-gate";
 import { planReportInput } from "./report-input";
+import { withheldNotice } from "./withheld-notice";
 
 /** Requests per address and window on the public patient pages (page and PDF together). */
 export const PATIENT_LINK_RATE = { limit: 60, windowSeconds: 300 } as const;
@@ -36,7 +39,31 @@ export async function openPatientLink(
     .from(plans)
     .where(and(eq(plans.clinicId, link.clinicId), eq(plans.id, link.planId)))
     .limit(1);
-  if (!plan || plan.publishedVersion === null) return null;
+  if (!plan) return null;
+  // The red-flag gate first, live (ADR 0013): a closed gate, or a plan withdrawn by an amendment
+  // and not published again, shows only "contact the clinic", never the plan.
+  const gate = await planGateFor(db, link.clinicId, plan);
+  const withheldReason = !gate.open ? gate.reason : plan.publishedVersion === null ? plan.withdrawnReason : null;
+  if (withheldReason === "urgent_referral" || withheldReason === "referral_required") {
+    const settings = await getClinicSettings(db, link.clinicId);
+    await recordAuditEvent(db, {
+      clinicId: link.clinicId,
+      actorUserId: null,
+      action: meta.purpose === "pdf" ? "plan_link.pdf" : "plan_link.view",
+      entityType: "plan_link",
+      entityId: link.id,
+      patientId: link.patientId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      detail: { planId: plan.id, withheld: withheldReason },
+    });
+    return {
+      withheld: withheldNotice(withheldReason, settings.clinicName),
+      paperSize: settings.paperSize === "LETTER" ? ("LETTER" as const) : ("A4" as const),
+      expiresAt: link.expiresAt,
+    };
+  }
+  if (plan.publishedVersion === null) return null;
   const version = await findVersion(db, link.clinicId, plan.id, plan.publishedVersion);
   const report = await planReportInput(db, link.clinicId, plan, version, { link: `${meta.origin}/p/${token}` });
   await recordAuditEvent(db, {
@@ -50,5 +77,5 @@ export async function openPatientLink(
     userAgent: meta.userAgent,
     detail: { planId: plan.id, version: version.version },
   });
-  return { report, expiresAt: link.expiresAt };
+  return { withheld: null, report, expiresAt: link.expiresAt };
 }

@@ -13,5 +13,7 @@ export async function loadPatientPlan(token: string, purpose: "view" | "pdf", h?
   const rate = await patientLinkRateLimit(db, meta.ip);
   if (!rate.allowed) return { kind: "rate_limited" as const, retryAfterSeconds: rate.retryAfterSeconds };
   const opened = await openPatientLink(db, token, { ...meta, purpose, origin: requestOrigin(hdrs) });
-  return opened ? { kind: "ok" as const, ...opened } : { kind: "not_found" as const };
+  if (!opened) return { kind: "not_found" as const };
+  if (opened.withheld) return { kind: "withheld" as const, notice: opened.withheld, paperSize: opened.paperSize };
+  return { kind: "ok" as const, report: opened.report, expiresAt: opened.expiresAt };
 }
