@@ -78,8 +78,12 @@ export function SelectField({
   );
 }
 
-/** A yes/no question as a radio pair. Neither chosen = not asked (unknown), never "no". */
-export function YesNoField({ api, name, label, tone }: { api: StepFormApi; name: string; label: string; tone?: "flag" }) {
+/**
+ * A yes/no question as a radio pair. Neither chosen = unanswered (unknown), never "no". With
+ * `notAsked`, a third choice records that the question was deliberately not asked.
+ */
+export function YesNoField({ api, name, label, tone, notAsked }: { api: StepFormApi; name: string; label: string; tone?: "flag"; notAsked?: boolean }) {
+  const choices = notAsked ? (["yes", "no", "not_asked"] as const) : (["yes", "no"] as const);
   const error = api.errorFor(name);
   const errorId = `${name}-error`;
   return (
@@ -89,13 +93,13 @@ export function YesNoField({ api, name, label, tone }: { api: StepFormApi; name:
     >
       <legend className="float-left max-w-[36rem] py-1 text-sm text-slate-800">{label}</legend>
       <div className="flex gap-2">
-        {(["yes", "no"] as const).map((v) => (
+        {choices.map((v) => (
           <label
             key={v}
             className="flex min-h-10 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
           >
             <input type="radio" {...api.radio(name, v)} id={`${name}-${v}`} className="size-4 accent-brand-700" aria-invalid={Boolean(error)} />
-            {v === "yes" ? "Yes" : "No"}
+            {v === "yes" ? "Yes" : v === "no" ? "No" : "Not asked"}
           </label>
         ))}
       </div>

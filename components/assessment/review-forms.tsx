@@ -51,13 +51,24 @@ export function GateForm({ action, meta, initial }: { action: Action; meta: Meta
 }
 
 export function FinalizeForm({ action, meta, label, disabled }: { action: Action; meta: Meta; label: string; disabled?: boolean }) {
-  const api = useStepForm(finalizeFormSchema, action, { assessmentId: meta.assessmentId, patientId: meta.patientId, version: String(meta.version) });
+  const api = useStepForm(finalizeFormSchema, action, {
+    assessmentId: meta.assessmentId,
+    patientId: meta.patientId,
+    version: String(meta.version),
+    confirmed: "yes",
+  });
+  const unanswered = Object.entries(api.state?.fieldErrors ?? {}).filter(([k, v]) => k !== "confirmed" && v?.length);
   return (
     <form action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-3" aria-label="Finalize assessment">
       <FormError message={api.state?.formError} />
-      {["assessmentId", "patientId", "version"].map((k) => (
+      {["assessmentId", "patientId", "version", "confirmed"].map((k) => (
         <input key={k} type="hidden" {...api.control(k)} />
       ))}
+      {unanswered.length ? (
+        <p className="text-sm font-medium text-red-700" data-field-error>
+          {unanswered.length} red-flag question(s) are still unanswered.
+        </p>
+      ) : null}
       <Button type="submit" size="lg" disabled={disabled || api.pending}>
         {api.pending ? "Finalizing…" : label}
       </Button>

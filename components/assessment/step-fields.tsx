@@ -85,14 +85,22 @@ export function RedFlagFields({ api }: { api: StepFormApi }) {
   return (
     <>
       <p className="text-sm text-slate-700">
-        Ask every question and answer yes or no. An unanswered item is a gap in the screen, never a “no”. For back and neck complaints the
-        screen must be complete before the assessment can be finalized.
+        Ask every question and answer yes or no. An unanswered item is a gap in the screen, never a “no”: the assessment cannot be
+        finalized, and no verdict is shown, until every question is answered or marked “Not asked”.
       </p>
+      {/* Before the questions on purpose: the questions' radio groups then run straight into the
+          step's buttons for keyboard users, and the reason is read before the choice it explains. */}
+      <Section
+        title="Questions you could not ask"
+        description="Only when a question truly could not be asked (for example a phone triage): mark it “Not asked” below and give one reason here. The decision is then never better than “Modify”."
+      >
+        <TextAreaField api={api} name="notAskedReason" label="Why these questions were not asked" rows={2} />
+      </Section>
       {RED_FLAG_GROUPS.map((g) => (
         <Section key={g.title} title={g.title}>
           <div className="space-y-1">
             {g.items.map(([k, label]) => (
-              <YesNoField key={k} api={api} name={k} label={label} tone="flag" />
+              <YesNoField key={k} api={api} name={k} label={label} tone="flag" notAsked />
             ))}
           </div>
         </Section>

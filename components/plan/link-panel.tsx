@@ -20,12 +20,15 @@ export function LinkPanel({
   publishedVersion,
   link,
   actions,
+  blocked,
 }: {
   ids: { planId: string; patientId: string };
   version: number;
   publishedVersion: number | null;
   link: { createdAt: string; expiresAt: string; expired: boolean } | null;
   actions: { publish: Action; issue: Action; revoke: Action };
+  /** The red-flag gate is closed (ADR 0013): the server refuses too; this only says so early. */
+  blocked?: boolean;
 }) {
   // One state for the three forms, so the newest answer wins: a revoke clears a shown link.
   const [state, act, pending] = useActionState(async (prev: ActionState, fd: FormData) => {
@@ -66,8 +69,8 @@ export function LinkPanel({
         {hidden}
         <input type="hidden" name="op" value="publish" />
         <input type="hidden" name="version" value={String(version)} />
-        <Button type="submit" disabled={pending || publishedVersion === version}>
-          {pending ? "Working…" : publishedVersion === version ? `Version ${version} is published` : `Publish version ${version}`}
+        <Button type="submit" disabled={pending || blocked || publishedVersion === version}>
+          {pending ? "Working…" : blocked ? "Publishing blocked" : publishedVersion === version ? `Version ${version} is published` : `Publish version ${version}`}
         </Button>
       </form>
 

@@ -104,3 +104,34 @@ export const assessmentAmendments = pgTable(
 
 export type Assessment = typeof assessments.$inferSelect;
 export type AssessmentAmendment = typeof assessmentAmendments.$inferSelect;
+
+// How a refer-tier verdict reached by an amendment was handled (the final row itself cannot
+// change): a referral (to whom, when) or an override with a reason. Append-only (trigger); the
+// latest row counts. ADR 0013.
+export const assessmentReferrals = pgTable(
+  "assessment_referrals",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    assessmentId: uuid("assessment_id").notNull(),
+    /** The amendment whose verdict this answers (0 = the original). */
+    amendmentSeq: integer("amendment_seq").notNull(),
+    referralTo: text("referral_to"),
+    referralDate: date("referral_date", { mode: "string" }),
+    overrideReason: text("override_reason"),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId, t.assessmentId], foreignColumns: [assessments.clinicId, assessments.id] }),
+    foreignKey({ columns: [t.clinicId, t.createdBy], foreignColumns: [users.clinicId, users.id] }),
+    index("assessment_referrals_assessment_idx").on(t.clinicId, t.assessmentId, t.createdAt),
+    check(
+      "assessment_referrals_one_kind",
+      sql`(${t.referralTo} is not null and ${t.referralDate} is not null and ${t.overrideReason} is null) or (${t.referralTo} is null and ${t.referralDate} is null and length(btrim(${t.overrideReason})) >= 10)`,
+    ),
+    check("assessment_referrals_seq_nonnegative", sql`${t.amendmentSeq} >= 0`),
+  ],
+);
+export type AssessmentReferral = typeof assessmentReferrals.$inferSelect;

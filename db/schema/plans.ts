@@ -25,6 +25,10 @@ export const plans = pgTable(
     publishedVersion: integer("published_version"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedBy: uuid("published_by"),
+    // Set when an amendment closed the red-flag gate on a published plan (ADR 0013): the patient's
+    // link then shows only "contact the clinic", until the plan is published again.
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +46,7 @@ export const plans = pgTable(
     index("plans_published_idx").on(t.clinicId, t.publishedAt),
     check("plans_version_positive", sql`${t.version} >= 1`),
     check("plans_published_within", sql`${t.publishedVersion} is null or (${t.publishedVersion} between 1 and ${t.version} and ${t.publishedAt} is not null and ${t.publishedBy} is not null)`),
+    check("plans_withdrawn_reason", sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null) and (${t.withdrawnReason} is null or ${t.withdrawnReason} in ('urgent_referral','referral_required'))`),
     check("plans_verdict_has_plan", sql`${t.verdict} in ('push','modify','back_off','refer')`),
   ],
 );

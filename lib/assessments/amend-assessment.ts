@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { stepByKey, type FormStepKey } from "@/lib/validation/assessment";
 import { toFormStrings } from "./build-input";
 import { evaluateDraft } from "./evaluate-draft";
+import { withdrawPlanIfGateClosed } from "@/lib/plans/plan-gate";
 import { amendmentsOf, clinicEngineSettings, effectiveSnapshot, findAssessment, patientFacts } from "./internal";
 
 export type AmendInput = {
@@ -66,6 +67,10 @@ export async function amendAssessment(db: Db, actor: Actor, m: AmendInput) {
     });
     // The caseload shows the corrected verdict, in the same transaction as the correction.
     await refreshPatientSummary(tx, actor.clinicId, a.patientId);
+    // The red-flag gate holds after finalize too: a correction to urgent (or to an unrecorded
+    // refer) takes the published plan off the patient's link in this same transaction (ADR 0013).
+    // (After the summary refresh, so the caseload stops showing the withdrawn plan's stage.)
+    await withdrawPlanIfGateClosed(tx, actor, a, evaluation, row.seq);
     return row;
   });
 }

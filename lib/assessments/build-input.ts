@@ -5,8 +5,10 @@ import {
   capacityParts,
   capField,
   FORM_STEP_KEYS,
+  NOT_ASKED,
   PSFS_MIC,
   PSFS_SLOTS,
+  RED_FLAG_ITEMS,
   stepByKey,
   stepFieldNames,
   stepValueSchemas,
@@ -80,6 +82,25 @@ export function psfsChange(previousMean: number | undefined, mean: number | unde
   return { previousMean, mean, change, meaningful: Math.abs(change) >= PSFS_MIC, mic: PSFS_MIC };
 }
 
+/**
+ * The red-flag step split into the contract's two parts: the answered items (`redFlags`) and the
+ * items deliberately not asked, with the step's one reason (`redFlagsNotAsked`).
+ */
+export function redFlagsFrom(v: Record<string, unknown> | undefined) {
+  if (!v) return { redFlags: undefined, redFlagsNotAsked: undefined };
+  const answered: Record<string, boolean> = {};
+  const keys: string[] = [];
+  for (const [k] of RED_FLAG_ITEMS) {
+    if (typeof v[k] === "boolean") answered[k] = v[k];
+    else if (v[k] === NOT_ASKED) keys.push(k);
+  }
+  const reason = typeof v.notAskedReason === "string" ? v.notAskedReason : "";
+  return {
+    redFlags: Object.keys(answered).length ? answered : undefined,
+    redFlagsNotAsked: keys.length ? { keys, reason } : undefined,
+  };
+}
+
 export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFacts, onDate: Date): BuildResult {
   const { values: s, problems } = parseDraftSteps(draft);
   if (!draft.load) problems.push({ step: 1, message: "Sport and training load: not completed yet (the main sport is required)." });
@@ -128,7 +149,7 @@ export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFac
       trend: c.trend,
       ...Object.fromEntries(SYMPTOM_ITEMS.map(([k]) => [k, c[k]])),
     }),
-    redFlags: s.redFlags ? compact(s.redFlags) : undefined,
+    ...redFlagsFrom(s.redFlags),
     load: compact({
       hoursPerWeekNow: load.hoursPerWeekNow,
       hoursPerWeekUsual: load.hoursPerWeekUsual,
@@ -164,6 +185,7 @@ export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFac
     const messages = parsed.error.issues.map((i) => {
       const path = i.path.join(".");
       if (path.startsWith("patient.ageYears")) return { step: 1, message: `The patient's age (${ageYears}) is outside what the engine assesses (10-100 years).` };
+      if (path.startsWith("redFlagsNotAsked")) return { step: 3, message: "Red-flag screen: give the reason the questions marked “not asked” were not asked." };
       return { step: 1, message: `${path}: ${i.message}` };
     });
     return { ok: false, problems: messages, stepValues: s };

@@ -21,6 +21,15 @@ export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: s
     if (a.version !== f.version) throw new AppError("conflict", "assessment", conflictMessage);
     const live = evaluateDraft(a, patient, await clinicEngineSettings(tx, actor.clinicId));
     if (!live.ok) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.problems.map((p) => p.message).join(" ")}`);
+    if (live.gate.redFlagScreenMissing.length) {
+      // Field-level: each unanswered question by its own field name, so the review can point at it.
+      throw new AppError(
+        "invalid",
+        "assessment",
+        `Not ready to finalize: ${live.gate.blockers.join(" ")}`,
+        Object.fromEntries(live.gate.redFlagScreenMissing.map((m) => [m.key, ["Not answered: answer yes or no, or mark it not asked with a reason"]])),
+      );
+    }
     if (!live.gate.canFinalize) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.gate.blockers.join(" ")}`);
     const now = new Date();
     const [row] = await tx
@@ -51,6 +60,7 @@ export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: s
         planAllowed: live.gate.planAllowed,
         referral: Boolean(a.referralTo),
         override: Boolean(a.overrideReason),
+        redFlagsNotAsked: live.input.redFlagsNotAsked?.keys.length ?? 0,
       },
     });
     // The caseload summary (verdict, red flag, reassessment due) follows the new decision.

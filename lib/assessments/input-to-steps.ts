@@ -37,7 +37,11 @@ export function inputToStepForms(input: AssessmentInput, psfs: Array<[string, nu
       aggravators: Array.isArray(c.aggravators) ? c.aggravators.join("\n") : "",
       ...Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === "boolean" ? yn(v) : str(v)])),
     },
-    redFlags: Object.fromEntries(Object.entries(i.redFlags ?? {}).map(([k, v]) => [k, yn(v)])),
+    redFlags: {
+      ...Object.fromEntries(Object.entries(i.redFlags ?? {}).map(([k, v]) => [k, yn(v)])),
+      ...Object.fromEntries((input.redFlagsNotAsked?.keys ?? []).map((k) => [k, "not_asked"])),
+      ...(input.redFlagsNotAsked ? { notAskedReason: input.redFlagsNotAsked.reason } : {}),
+    },
     capacity: cap,
     recovery: {
       ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "boolean" ? yn(v) : str(v)])),

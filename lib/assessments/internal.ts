@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assessmentAmendments, assessments, clinics, patients, type Assessment, type AssessmentAmendment } from "@/db/schema";
+import { assessmentAmendments, assessmentReferrals, assessments, clinics, patients, type Assessment, type AssessmentAmendment } from "@/db/schema";
 import { engineSettingsSchema, type EngineSettingsInput } from "@/lib/clinical";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -73,4 +73,29 @@ export async function clinicEngineSettings(db: DbOrTx, clinicId: string): Promis
   const [c] = await db.select({ settings: clinics.settings }).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
   const parsed = engineSettingsSchema.safeParse(c?.settings.engine ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/**
+ * Whether a refer-tier decision has its referral (or override) on record: at finalize on the row
+ * itself, or afterwards in `assessment_referrals` (an amendment that turned the verdict to refer).
+ */
+export async function referralRecorded(db: DbOrTx, clinicId: string, a: Pick<Assessment, "id" | "referralTo" | "referralDate" | "overrideReason">) {
+  if ((a.referralTo && a.referralDate) || a.overrideReason) return true;
+  const [later] = await db
+    .select({ id: assessmentReferrals.id })
+    .from(assessmentReferrals)
+    .where(and(eq(assessmentReferrals.clinicId, clinicId), eq(assessmentReferrals.assessmentId, a.id)))
+    .limit(1);
+  return Boolean(later);
+}
+
+/** The latest referral recorded after finalize, if any (shown on the assessment page). */
+export async function latestLaterReferral(db: DbOrTx, clinicId: string, assessmentId: string) {
+  const [row] = await db
+    .select()
+    .from(assessmentReferrals)
+    .where(and(eq(assessmentReferrals.clinicId, clinicId), eq(assessmentReferrals.assessmentId, assessmentId)))
+    .orderBy(desc(assessmentReferrals.createdAt))
+    .limit(1);
+  return row ?? null;
 }

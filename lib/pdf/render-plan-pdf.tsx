@@ -2,7 +2,9 @@ import path from "node:path";
 import { Font, pdf } from "@react-pdf/renderer";
 import { FONT_FAMILY, PlanDocument } from "./plan-document";
 import { qrPath } from "./qr";
-import type { ReportModel } from "./report-model";
+import type { PaperSize, ReportModel } from "./report-model";
+import type { WithheldNotice } from "@/lib/plans/withheld-notice";
+import { WithheldDocument } from "./withheld-document";
 
 // Fonts are bundled TTFs (lib/pdf/fonts, DejaVu Sans Condensed, licence beside them), registered
 // once per process; react-pdf keeps each parsed font in its store after the first render.
@@ -25,9 +27,18 @@ export function registerPdfFonts() {
 }
 
 export async function renderPlanPdf(model: ReportModel): Promise<Buffer> {
-  registerPdfFonts();
   const qr = model.link ? qrPath(model.link) : null;
-  const instance = pdf(<PlanDocument model={model} qr={qr} />);
+  return renderDocument(<PlanDocument model={model} qr={qr} />);
+}
+
+/** The notice printed instead of a plan whose red-flag gate is closed (ADR 0013). */
+export async function renderWithheldPdf(notice: WithheldNotice, paperSize: PaperSize): Promise<Buffer> {
+  return renderDocument(<WithheldDocument notice={notice} paperSize={paperSize} />);
+}
+
+async function renderDocument(doc: React.ReactElement): Promise<Buffer> {
+  registerPdfFonts();
+  const instance = pdf(doc as never);
   try {
     const stream = (await instance.toBuffer()) as unknown as NodeJS.ReadableStream;
     const chunks: Buffer[] = [];

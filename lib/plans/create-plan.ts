@@ -2,9 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { plans, planVersions } from "@/db/schema";
-import { evaluateGate } from "@/lib/assessments/gate";
-import type { AssessmentSnapshotInput } from "@/lib/assessments/build-input";
-import { amendmentsOf, effectiveSnapshot, findAssessment } from "@/lib/assessments/internal";
+import { planGateOf } from "@/lib/assessments/gate";
+import { amendmentsOf, effectiveSnapshot, findAssessment, referralRecorded } from "@/lib/assessments/internal";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -27,12 +26,13 @@ export async function createPlan(db: Db, actor: Actor, v: { patientId: string; a
     if (existing) return { plan: existing, created: false };
 
     const snap = effectiveSnapshot(a, await amendmentsOf(tx, actor.clinicId, a.id));
-    const gate = evaluateGate(snap.input as AssessmentSnapshotInput, snap.evaluation, a);
-    if (!gate.planAllowed || !snap.evaluation.plan) {
+    // A referral recorded after finalize (for an amended refer) counts as well (ADR 0013).
+    const gate = planGateOf(snap.evaluation, await referralRecorded(tx, actor.clinicId, a));
+    if (!gate.open || !snap.evaluation.plan) {
       throw new AppError(
         "invalid",
         "plan",
-        gate.urgent ? "An urgent referral has no training plan." : "Record the referral or an override before making a plan.",
+        gate.reason === "referral_required" ? "Record the referral or an override before making a plan." : "An urgent referral has no training plan.",
       );
     }
     const [plan] = await tx

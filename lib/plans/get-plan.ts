@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { fullName } from "@/lib/patients/format";
 import { findPlan, findVersion, liveLink } from "./internal";
+import { planGateFor } from "./plan-gate";
 import { unitOf } from "./units";
 
 /** A plan of the caller's clinic as the editor shows it: latest version, history, link state. Audited. */
@@ -26,6 +27,7 @@ export async function getPlan(db: Db, actor: Actor, patientId: string, planId: s
     .where(and(eq(patients.clinicId, actor.clinicId), eq(patients.id, plan.patientId)))
     .limit(1);
   const settings = await getClinicSettings(db, actor.clinicId);
+  const gate = await planGateFor(db, actor.clinicId, plan);
   await recordAuditEvent(db, {
     ...actorAudit(actor),
     action: "plan.view",
@@ -37,6 +39,7 @@ export async function getPlan(db: Db, actor: Actor, patientId: string, planId: s
   const now = Date.now();
   return {
     plan,
+    gate,
     latest,
     history,
     patientName: patient ? fullName(patient) : "",

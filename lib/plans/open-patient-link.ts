@@ -6,7 +6,10 @@ import { hashLinkToken } from "@/lib/auth/tokens";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { findVersion } from "./internal";
 import { isPatientLinkToken } from "./patient-link-token";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { planGateFor } from "./plan-gate";
 import { planReportInput } from "./report-input";
+import { withheldNotice } from "./withheld-notice";
 
 /**
  * The published plan behind a patient's link, or null: a malformed, unknown, revoked or
@@ -28,7 +31,31 @@ export async function openPatientLink(
     .from(plans)
     .where(and(eq(plans.clinicId, link.clinicId), eq(plans.id, link.planId)))
     .limit(1);
-  if (!plan || plan.publishedVersion === null) return null;
+  if (!plan) return null;
+  // The red-flag gate first, live (ADR 0013): a closed gate, or a plan withdrawn by an amendment
+  // and not published again, shows only "contact the clinic", never the plan.
+  const gate = await planGateFor(db, link.clinicId, plan);
+  const withheldReason = !gate.open ? gate.reason : plan.publishedVersion === null ? plan.withdrawnReason : null;
+  if (withheldReason === "urgent_referral" || withheldReason === "referral_required") {
+    const settings = await getClinicSettings(db, link.clinicId);
+    await recordAuditEvent(db, {
+      clinicId: link.clinicId,
+      actorUserId: null,
+      action: meta.purpose === "pdf" ? "plan_link.pdf" : "plan_link.view",
+      entityType: "plan_link",
+      entityId: link.id,
+      patientId: link.patientId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      detail: { planId: plan.id, withheld: withheldReason },
+    });
+    return {
+      withheld: withheldNotice(withheldReason, settings.clinicName),
+      paperSize: settings.paperSize === "LETTER" ? ("LETTER" as const) : ("A4" as const),
+      expiresAt: link.expiresAt,
+    };
+  }
+  if (plan.publishedVersion === null) return null;
   const version = await findVersion(db, link.clinicId, plan.id, plan.publishedVersion);
   const report = await planReportInput(db, link.clinicId, plan, version, { link: `${meta.origin}/p/${token}` });
   await recordAuditEvent(db, {
@@ -42,5 +69,5 @@ export async function openPatientLink(
     userAgent: meta.userAgent,
     detail: { planId: plan.id, version: version.version },
   });
-  return { report, expiresAt: link.expiresAt };
+  return { withheld: null, report, expiresAt: link.expiresAt };
 }

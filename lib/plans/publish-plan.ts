@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { findPlan, findVersion, liveLink, planConflictMessage } from "./internal";
 import { issueLinkIn } from "./issue-patient-link";
+import { gateMessage, planGateFor } from "./plan-gate";
 
 /**
  * Publishes the latest saved version (the one the clinician is looking at: a newer save in
@@ -14,14 +15,28 @@ import { issueLinkIn } from "./issue-patient-link";
  * changes. The first publish issues the link; later publishes keep the live one.
  */
 export async function publishPlan(db: Db, actor: Actor, v: { patientId: string; planId: string; version: number }) {
-  return db.transaction(async (tx) => {
+  const r = await db.transaction(async (tx) => {
     const plan = await findPlan(tx, actor, v.patientId, v.planId, { lock: true });
     if (plan.version !== v.version) throw new AppError("conflict", "plan", planConflictMessage);
+    // The red-flag gate, read live from the assessment's effective decision (ADR 0013). The block
+    // is audited and committed on its own: nothing else is written.
+    const gate = await planGateFor(tx, actor.clinicId, plan);
+    if (!gate.open) {
+      await recordAuditEvent(tx, {
+        ...actorAudit(actor),
+        action: "plan.publish_blocked",
+        entityType: "plan",
+        entityId: plan.id,
+        patientId: plan.patientId,
+        detail: { reason: gate.reason, by: "publish", version: v.version, verdict: gate.verdict, amendmentSeq: gate.amendmentSeq },
+      });
+      return { blocked: gate.reason } as const;
+    }
     const version = await findVersion(tx, actor.clinicId, plan.id, v.version);
     const now = new Date();
     const [updated] = await tx
       .update(plans)
-      .set({ publishedVersion: version.version, publishedAt: now, publishedBy: actor.userId, updatedAt: now })
+      .set({ publishedVersion: version.version, publishedAt: now, publishedBy: actor.userId, withdrawnAt: null, withdrawnReason: null, updatedAt: now })
       .where(and(eq(plans.clinicId, actor.clinicId), eq(plans.id, plan.id), eq(plans.version, v.version)))
       .returning();
     if (!updated) throw new AppError("conflict", "plan", planConflictMessage);
@@ -40,6 +55,8 @@ export async function publishPlan(db: Db, actor: Actor, v: { patientId: string; 
     });
     const live = await liveLink(tx, actor.clinicId, plan.id);
     const link = live && live.expiresAt > now ? null : await issueLinkIn(tx, actor, updated, undefined, now);
-    return { plan: updated, link };
+    return { blocked: null, plan: updated, link };
   });
+  if (r.blocked) throw new AppError("invalid", "plan", `Publishing is blocked. ${gateMessage[r.blocked]}`);
+  return { plan: r.plan, link: r.link };
 }

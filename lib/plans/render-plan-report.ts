@@ -4,7 +4,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { buildReportModel } from "@/lib/pdf/report-model";
-import { renderPlanPdf } from "@/lib/pdf/render-plan-pdf";
+import { renderPlanPdf, renderWithheldPdf } from "@/lib/pdf/render-plan-pdf";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { planGateFor } from "./plan-gate";
+import { withheldNotice } from "./withheld-notice";
 import { findPlan, findVersion, liveLink } from "./internal";
 import { isPatientLinkToken } from "./patient-link-token";
 import { planReportInput } from "./report-input";
@@ -20,6 +23,22 @@ export async function renderPlanPdfFor(
   v: { patientId: string; planId: string; version?: number; token?: string; origin: string },
 ) {
   const plan = await findPlan(db, actor, v.patientId, v.planId);
+  // The same gate as the patient's link (ADR 0013): a printout handed over never carries a plan
+  // the red-flag gate has withdrawn; it carries the patient's notice instead.
+  const gate = await planGateFor(db, actor.clinicId, plan);
+  if (!gate.open) {
+    const settings = await getClinicSettings(db, actor.clinicId);
+    const pdf = await renderWithheldPdf(withheldNotice(gate.reason, settings.clinicName), settings.paperSize === "LETTER" ? "LETTER" : "A4");
+    await recordAuditEvent(db, {
+      ...actorAudit(actor),
+      action: "plan.pdf",
+      entityType: "plan",
+      entityId: plan.id,
+      patientId: plan.patientId,
+      detail: { withheld: gate.reason },
+    });
+    return { pdf, fileName: "contact-your-clinic.pdf" };
+  }
   const n = v.version ?? plan.publishedVersion ?? plan.version;
   const version = await findVersion(db, actor.clinicId, plan.id, n);
   let link: string | null = null;

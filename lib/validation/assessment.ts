@@ -232,7 +232,25 @@ const complaintShape = {
   ...Object.fromEntries(SYMPTOM_ITEMS.map(([k]) => [k, yesNo()])),
 } as Record<string, z.ZodType>;
 
-const redFlagShape = Object.fromEntries(RED_FLAG_ITEMS.map(([k]) => [k, yesNo()])) as Record<string, z.ZodType>;
+/** The value a red-flag radio posts when the question was deliberately not asked. */
+export const NOT_ASKED = "not_asked";
+
+/**
+ * A red-flag question: yes, no, or deliberately not asked (with the step's one reason).
+ * Unanswered stays undefined: a gap in the screen, which blocks finalizing.
+ */
+function yesNoOrNotAsked() {
+  return z.preprocess(
+    (v) => (v === "yes" ? true : v === "no" ? false : blank(v) ? undefined : v),
+    z.union([z.boolean(), z.literal(NOT_ASKED)], { error: "Answer yes or no, or mark it not asked" }).optional(),
+  );
+}
+
+const redFlagShape = {
+  ...Object.fromEntries(RED_FLAG_ITEMS.map(([k]) => [k, yesNoOrNotAsked()])),
+  /** One reason for every question marked "not asked" (contract: redFlagsNotAsked.reason, 3-500). */
+  notAskedReason: text("Reason", 500),
+} as Record<string, z.ZodType>;
 
 /** Capacity field names: `<test>__left`, `<test>__right` (per-side tests), `<test>__value`, `<test>__pain`. */
 export const capField = (test: string, part: "left" | "right" | "value" | "pain") => `${test}__${part}`;
@@ -275,6 +293,18 @@ function refineComplaint(v: Values): Issue[] {
   return out;
 }
 
+function refineRedFlags(v: Values): Issue[] {
+  const notAsked = RED_FLAG_ITEMS.some(([k]) => v[k] === NOT_ASKED);
+  const reason = typeof v.notAskedReason === "string" ? v.notAskedReason.trim() : "";
+  if (notAsked && reason.length < 3) {
+    return [{ path: "notAskedReason", message: "Give the reason these questions were not asked (at least 3 characters)" }];
+  }
+  if (!notAsked && reason) {
+    return [{ path: "notAskedReason", message: "Mark the questions that were not asked, or clear this reason" }];
+  }
+  return [];
+}
+
 function refineCapacity(v: Values): Issue[] {
   const out: Issue[] = [];
   for (const e of capacityCatalogue) {
@@ -307,7 +337,7 @@ function refineOutcomes(v: Values): Issue[] {
 const stepDefs: Record<FormStepKey, { shape: Record<string, z.ZodType>; refine?: (v: Values) => Issue[] }> = {
   load: { shape: loadShape },
   complaint: { shape: complaintShape, refine: refineComplaint },
-  redFlags: { shape: redFlagShape },
+  redFlags: { shape: redFlagShape, refine: refineRedFlags },
   capacity: { shape: capacityShape, refine: refineCapacity },
   recovery: { shape: recoveryShape, refine: refineRecovery },
   outcomes: { shape: outcomesShape, refine: refineOutcomes },
@@ -363,7 +393,14 @@ export const gateFormSchema = z
   }, { when: () => true });
 export type GateFormValues = z.output<typeof gateFormSchema>;
 
-export const finalizeFormSchema = z.object(stepMetaShape);
+/**
+ * Finalize is asked twice: the review's button opens a confirmation listing what is still
+ * unanswered, and only its button posts `confirmed=yes` (a single tap never freezes a decision).
+ */
+export const finalizeFormSchema = z.object({
+  ...stepMetaShape,
+  confirmed: z.literal("yes", { error: "Confirm that you have seen what is still unanswered" }),
+});
 
 export const createDraftFormSchema = z.object({ patientId: z.uuid("Unknown patient") });
 

@@ -76,6 +76,13 @@ export async function finishFromRedFlags(page: Page) {
   await saveAndContinue(page, 6);
   await saveAndContinue(page, 7);
   await expect(page.getByRole("heading", { name: "Back off", level: 2 })).toBeVisible();
-  await page.getByRole("button", { name: "Finalize assessment" }).click();
+  await finalizeFromReview(page);
+}
+
+/** On the review: "Finalize assessment", then the confirmation that lists what is still unanswered. */
+export async function finalizeFromReview(page: Page) {
+  await page.getByRole("button", { name: "Finalize assessment", exact: true }).click();
+  await expect(page).toHaveURL(/\/step\/7\?confirm=1$/);
+  await page.getByRole("button", { name: "Yes, finalize assessment" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Assessment finalized." })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { answerAllRedFlags, expectAccessible, finishFromRedFlags, fillVignetteStep1, fillVignetteStep2, saveAndContinue, startAssessment, yesNo } from "./assessment-helpers";
+import { answerAllRedFlags, expectAccessible, finalizeFromReview, finishFromRedFlags, fillVignetteStep1, fillVignetteStep2, saveAndContinue, startAssessment, yesNo } from "./assessment-helpers";
 import { DEMO, expect, signInViaApi, test } from "./fixtures";
 
 // The assessment flow in a real browser. Each test makes its own patient (one open draft per
@@ -60,8 +60,7 @@ test("[ASSESSMENT]: a PT completes the runner-knee-weak-calves vignette and sees
   const plan = page.getByRole("region", { name: "Plan preview" });
   await expect(plan.getByText(/calf raise/i).first()).toBeVisible();
 
-  await page.getByRole("button", { name: "Finalize assessment" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Assessment finalized." })).toBeVisible();
+  await finalizeFromReview(page);
   await expect(page.getByText(/ruleset \d{4}\.\d+\.\d+/).first()).toBeVisible();
   await expectAccessible(page, "final assessment");
 });

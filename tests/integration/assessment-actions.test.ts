@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { assessmentAmendments, assessments, auditEvents, patients } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { inputToStepForms } from "@/lib/assessments/input-to-steps";
+import { RED_FLAG_KEYS } from "@/lib/clinical";
 import vignettes from "@/lib/clinical/fixtures/vignettes.json";
 import { form, redirectTarget } from "../support/actions";
 import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
@@ -59,6 +60,8 @@ async function openDraft(patientId: string) {
 
 const row = async (id: string) => (await handle.db.select().from(assessments).where(eq(assessments.id, id)))[0]!;
 const meta = async (patientId: string, id: string) => ({ assessmentId: id, patientId, version: String((await row(id)).version) });
+/** What the confirmation's "Yes, finalize" posts. */
+const confirmed = async (patientId: string, id: string) => ({ ...(await meta(patientId, id)), confirmed: "yes" });
 
 async function fillAll(patientId: string, id: string, steps: Record<string, Record<string, string>>) {
   for (const [key, values] of Object.entries(steps)) {
@@ -134,7 +137,7 @@ describe("finalize, snapshot and amendments", () => {
     expect(JSON.stringify(view.live.evaluation.plan?.stages[0]?.strength).toLowerCase()).toContain("calf");
     expect(view.live.input.psfs?.mean).toBe(5.5);
 
-    const target = await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))));
+    const target = await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))));
     expect(target).toBe(`/patients/${patient.id}/assessments/${id}?finalized=1`);
     const final = await row(id);
     expect(final.status).toBe("final");
@@ -161,7 +164,7 @@ describe("finalize, snapshot and amendments", () => {
     const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
     const { id } = await openDraft(patient.id);
     await fillAll(patient.id, id, vignetteSteps(vignette.input));
-    await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))));
+    await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))));
     const original = await row(id);
 
     const missingReason = await actions.amendCapacityStep(null, form({ assessmentId: id, patientId: patient.id, amendmentSeq: "0", single_leg_calf_raise__left: "31", single_leg_calf_raise__right: "32", reason: "" }));
@@ -189,7 +192,7 @@ describe("finalize, snapshot and amendments", () => {
     const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
     const { id } = await openDraft(patient.id);
     await fillAll(patient.id, id, vignetteSteps(vignette.input));
-    await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))));
+    await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))));
     const next = await openDraft(patient.id);
     expect(next.id).not.toBe(id);
     const r = await row(next.id);
@@ -225,12 +228,12 @@ describe("red-flag gate", () => {
     const steps = vignetteSteps(vignette.input);
     steps.redFlags!.historyOfCancer = "yes";
     await fillAll(patient.id, id, steps);
-    const blocked = await actions.finalizeAction(null, form(await meta(patient.id, id)));
+    const blocked = await actions.finalizeAction(null, form(await confirmed(patient.id, id)));
     expect(blocked?.formError).toMatch(/Record the referral/);
     const bad = await actions.recordGateAction(null, form({ ...(await meta(patient.id, id)), gate: "referral", referralTo: "", referralDate: "" }));
     expect(Object.keys(bad?.fieldErrors ?? {}).sort()).toEqual(["referralDate", "referralTo"]);
     expect(await redirectTarget(actions.recordGateAction(null, form({ ...(await meta(patient.id, id)), gate: "referral", referralTo: "Dr Osei, GP", referralDate: "2026-03-02" })))).toMatch(/step\/7\?gate=1$/);
-    expect(await redirectTarget(actions.finalizeAction(null, form(await meta(patient.id, id))))).toMatch(/finalized=1$/);
+    expect(await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))))).toMatch(/finalized=1$/);
     expect((await row(id)).referralTo).toBe("Dr Osei, GP");
     // The admin dashboard counts it as an open red flag until a later assessment clears it.
     const [summary] = await handle.db.select().from(patients).where(eq(patients.id, patient.id));
@@ -245,9 +248,80 @@ describe("red-flag gate", () => {
       complaint: { region: "lumbar", onset: "gradual", daysSinceOnset: "60" },
       redFlags: { saddleAnaesthesia: "no" },
     });
-    const blocked = await actions.finalizeAction(null, form(await meta(patient.id, id)));
-    expect(blocked?.formError).toMatch(/full red-flag screen: 12 item/);
+    const blocked = await actions.finalizeAction(null, form(await confirmed(patient.id, id)));
+    expect(blocked?.formError).toMatch(/full red-flag screen is needed before finalizing: 12 item/);
     expect((await row(id)).status).toBe("draft");
+  });
+});
+
+describe("red-flag screen before any decision (issue 11, point 0)", () => {
+  const countFinal = async (patientId: string) =>
+    (await handle.db.select().from(assessments).where(and(eq(assessments.patientId, patientId), eq(assessments.status, "final")))).length;
+  const countAudit = async (clinicId: string) => (await handle.db.select().from(auditEvents).where(eq(auditEvents.clinicId, clinicId))).length;
+
+  it("the tablet user's path: steps 1-2 then finalize is refused, field by field, and nothing is written", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
+    const { id } = await openDraft(patient.id);
+    const steps = vignetteSteps(vignettes.find((v) => v.id === "strong-runner-mild-ache")!.input);
+    await fillAll(patient.id, id, { load: steps.load!, complaint: steps.complaint! });
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.live.gate.canFinalize).toBe(false);
+    expect(view.live.gate.redFlagScreenMissing).toHaveLength(13);
+
+    const before = await row(id);
+    const events = await countAudit(actor.clinicId);
+    const refused = await actions.finalizeAction(null, form(await confirmed(patient.id, id)));
+    expect(refused?.ok).toBe(false);
+    expect(refused?.formError).toMatch(/red-flag screen is needed before finalizing: 13 item/);
+    expect(Object.keys(refused?.fieldErrors ?? {}).sort()).toEqual([...RED_FLAG_KEYS].sort());
+    expect(await countFinal(patient.id)).toBe(0);
+    expect(await row(id)).toEqual(before);
+    expect(await countAudit(actor.clinicId)).toBe(events);
+  });
+
+  it("a single tap is not enough: finalize without the confirmation is a field error and writes nothing", async () => {
+    const { patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, vignetteSteps(vignettes.find((v) => v.id === "runner-knee-weak-calves")!.input));
+    const refused = await actions.finalizeAction(null, form(await meta(patient.id, id)));
+    expect(refused?.fieldErrors?.confirmed).toBeTruthy();
+    expect(await countFinal(patient.id)).toBe(0);
+  });
+
+  it("questions marked not asked need one reason beside the field; with it, finalize succeeds and records them", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1996-01-01" });
+    const { id } = await openDraft(patient.id);
+    const steps = vignetteSteps(vignettes.find((v) => v.id === "strong-runner-mild-ache")!.input);
+    await fillAll(patient.id, id, { load: steps.load!, complaint: steps.complaint! });
+    const notAsked = ["historyOfCancer", "unexplainedWeightLoss", "immunosuppressionOrIvDrugUse"];
+    const answers = Object.fromEntries(RED_FLAG_KEYS.map((k) => [k, notAsked.includes(k) ? "not_asked" : "no"]));
+
+    const before = await row(id);
+    const noReason = await actions.saveRedFlagsStep(null, form({ ...(await meta(patient.id, id)), ...answers, notAskedReason: "" }));
+    expect(noReason?.ok).toBe(false);
+    expect(Object.keys(noReason?.fieldErrors ?? {})).toEqual(["notAskedReason"]);
+    expect(noReason?.values?.historyOfCancer).toBe("not_asked");
+    expect(await row(id)).toEqual(before);
+
+    const reason = "Phone triage: patient called from a shared office";
+    await fillAll(patient.id, id, { redFlags: { ...answers, notAskedReason: reason } });
+    expect((await row(id)).draft.redFlags?.historyOfCancer).toBe("not_asked");
+    const target = await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))));
+    expect(target).toMatch(/finalized=1$/);
+    const final = await row(id);
+    expect(final.status).toBe("final");
+    const input = final.input as { redFlags?: Record<string, boolean>; redFlagsNotAsked?: { keys: string[]; reason: string } };
+    expect(input.redFlagsNotAsked).toEqual({ keys: expect.arrayContaining(notAsked), reason });
+    expect(input.redFlagsNotAsked?.keys).toHaveLength(3);
+    expect(Object.keys(input.redFlags ?? {})).toHaveLength(10);
+    const [event] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.clinicId, actor.clinicId), eq(auditEvents.entityId, id), eq(auditEvents.action, "assessment.finalize")));
+    expect(event?.detail).toMatchObject({ redFlagsNotAsked: 3 });
+    // The reason stays in the clinical record, not in the admins' trail.
+    expect(JSON.stringify(event?.detail)).not.toContain("Phone triage");
   });
 });
 
@@ -262,7 +336,7 @@ describe("clinic isolation", () => {
     const write = await actions.saveLoadStep(null, form({ assessmentId: id, patientId: patient.id, version: String(before.version), sport: "lifting" }));
     expect(write).toMatchObject({ ok: false });
     expect(write?.formError).toMatch(/not found/i);
-    const fin = await actions.finalizeAction(null, form({ assessmentId: id, patientId: patient.id, version: String(before.version) }));
+    const fin = await actions.finalizeAction(null, form({ assessmentId: id, patientId: patient.id, version: String(before.version), confirmed: "yes" }));
     expect(fin?.formError).toMatch(/not found/i);
     const create = await createDraftAction(null, form({ patientId: patient.id }));
     expect(create?.formError).toMatch(/not found/i);

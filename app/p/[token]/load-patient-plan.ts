@@ -10,5 +10,7 @@ export async function loadPatientPlan(token: string, purpose: "view" | "pdf", h?
   const hdrs = h ?? (await headers());
   const meta = requestMeta(hdrs);
   const opened = await openPatientLink(await getDb(), token, { ...meta, purpose, origin: requestOrigin(hdrs) });
-  return opened ? { kind: "ok" as const, ...opened } : { kind: "not_found" as const };
+  if (!opened) return { kind: "not_found" as const };
+  if (opened.withheld) return { kind: "withheld" as const, notice: opened.withheld, paperSize: opened.paperSize };
+  return { kind: "ok" as const, report: opened.report, expiresAt: opened.expiresAt };
 }

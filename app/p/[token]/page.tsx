@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PlanReport } from "@/components/plan/plan-report";
+import { WithheldNoticeView } from "@/components/plan/withheld-notice";
 import { buildReportModel } from "@/lib/pdf/report-model";
 import { loadPatientPlan } from "./load-patient-plan";
 
@@ -12,6 +13,13 @@ export default async function PatientPlanPage({ params }: { params: Promise<{ to
   const { token } = await params;
   const r = await loadPatientPlan(token, "view");
   if (r.kind === "not_found") notFound();
+  if (r.kind === "withheld") {
+    return (
+      <main>
+        <WithheldNoticeView notice={r.notice} pdfHref={`/p/${token}/pdf`} />
+      </main>
+    );
+  }
   const model = buildReportModel(r.report);
   return (
     <main>

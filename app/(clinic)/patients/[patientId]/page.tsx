@@ -13,6 +13,8 @@ import { requireRole } from "@/lib/auth/require-user";
 import { ageOn, fullName } from "@/lib/patients/format";
 import { levelLabels, sexLabels, sportLabels } from "@/lib/validation/patient";
 import { createDraftAction } from "./assessments/actions";
+import { listHeldPlans } from "@/lib/plans/list-plan-gates";
+import { gateMessage } from "@/lib/plans/plan-gate";
 import { loadPatientOr404 } from "./load-patient";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -29,6 +31,7 @@ export default async function PatientPage({
   const flags = await searchParams;
   const p = await loadPatientOr404(actor, patientId);
   const history = await listAssessments(await getDb(), actor, p.id);
+  const held = await listHeldPlans(await getDb(), actor, p.id);
   const openDraft = history.find((h) => h.assessment.status === "draft");
   const hasFinal = history.some((h) => h.assessment.status === "final");
   const charts = chartData(
@@ -83,6 +86,31 @@ export default async function PatientPage({
           />
         </div>
       </div>
+      {held.map((h) => (
+        <section key={h.planId} role="alert" aria-label="Plan withdrawn" className="space-y-1 rounded-lg border-2 border-red-600 bg-red-50 px-5 py-4 text-sm text-red-950">
+          <h2 className="text-base font-semibold">
+            {h.gate.open
+              ? "Plan withdrawn: not published again yet"
+              : h.gate.reason === "urgent_referral"
+                ? "Plan withdrawn: urgent referral after an amendment"
+                : "Plan held back: referral needed after an amendment"}
+          </h2>
+          <p>
+            {h.gate.open
+              ? "The referral is on record. The patient's link asks them to contact the clinic until you publish the plan again."
+              : gateMessage[h.gate.reason]}
+          </p>
+          <p>
+            <Link href={`/patients/${p.id}/plans/${h.planId}`} className="font-medium text-brand-800 underline">
+              Open the plan
+            </Link>
+            {" · "}
+            <Link href={`/patients/${p.id}/assessments/${h.assessmentId}`} className="font-medium text-brand-800 underline">
+              Open the assessment
+            </Link>
+          </p>
+        </section>
+      ))}
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Details</h2>

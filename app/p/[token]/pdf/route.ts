@@ -1,5 +1,5 @@
 import { buildReportModel } from "@/lib/pdf/report-model";
-import { renderPlanPdf } from "@/lib/pdf/render-plan-pdf";
+import { renderPlanPdf, renderWithheldPdf } from "@/lib/pdf/render-plan-pdf";
 import { loadPatientPlan } from "../load-patient-plan";
 
 // The patient's PDF: the token is checked as on the page (the proxy counted the request against
@@ -13,7 +13,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const { token } = await params;
   const r = await loadPatientPlan(token, "pdf", req.headers);
   if (r.kind === "not_found") return plain(404, "Not found.");
-  const pdf = await renderPlanPdf(buildReportModel(r.report));
+  // A closed red-flag gate prints only "contact your clinic" (ADR 0013).
+  const pdf = r.kind === "withheld" ? await renderWithheldPdf(r.notice, r.paperSize) : await renderPlanPdf(buildReportModel(r.report));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",

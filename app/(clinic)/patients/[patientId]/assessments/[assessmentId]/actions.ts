@@ -44,8 +44,9 @@ export const saveRecoveryStep = stepAction("recovery");
 export const saveOutcomesStep = stepAction("outcomes");
 
 export const recordGateAction = authedAction(gateFormSchema, { roles: CLINICAL_ROLES }, async (input, { actor, db }) => {
-  await recordReferral(db, actor, input);
-  redirect(`${base(input.patientId, input.assessmentId)}/step/7?gate=1`);
+  const row = await recordReferral(db, actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  redirect(row.status === "final" ? `${base(input.patientId, input.assessmentId)}?referral=1` : `${base(input.patientId, input.assessmentId)}/step/7?gate=1`);
 });
 
 export const finalizeAction = authedAction(finalizeFormSchema, { roles: CLINICAL_ROLES }, async (input, { actor, db }) => {

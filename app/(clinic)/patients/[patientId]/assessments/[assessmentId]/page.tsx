@@ -8,7 +8,11 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import type { AssessmentSnapshotInput } from "@/lib/assessments/build-input";
 import { requireRole } from "@/lib/auth/require-user";
+import { GateForm } from "@/components/assessment/review-forms";
+import { latestLaterReferral } from "@/lib/assessments/internal";
 import { findPlanForAssessment } from "@/lib/plans/find-plan-for-assessment";
+import { gateMessage, planGateFor } from "@/lib/plans/plan-gate";
+import { recordGateAction } from "./actions";
 import { fullName } from "@/lib/patients/format";
 import { FORM_STEP_KEYS, stepByKey } from "@/lib/validation/assessment";
 import { loadPatientOr404 } from "../../load-patient";
@@ -25,7 +29,7 @@ export default async function AssessmentPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string; assessmentId: string }>;
-  searchParams: Promise<{ finalized?: string; amended?: string }>;
+  searchParams: Promise<{ finalized?: string; amended?: string; referral?: string }>;
 }) {
   const actor = await requireRole("clinician", "admin");
   const { patientId, assessmentId } = await params;
@@ -38,9 +42,14 @@ export default async function AssessmentPage({
   const patient = await loadPatientOr404(actor, patientId);
   const snap = view.snapshot!;
   const input = snap.input as AssessmentSnapshotInput;
+  const db = await getDb();
   const urgent = snap.evaluation.verdict === "urgent_referral";
-  const planAllowed = !urgent && snap.evaluation.plan !== null && (snap.evaluation.verdict !== "refer" || Boolean(a.referralTo || a.overrideReason));
-  const existingPlan = planAllowed ? await findPlanForAssessment(await getDb(), actor, a.id) : null;
+  // The same gate as publish and the patient's link (ADR 0013), including a referral recorded
+  // after an amendment made the verdict refer.
+  const gate = await planGateFor(db, actor.clinicId, { assessmentId: a.id });
+  const planAllowed = gate.open && snap.evaluation.plan !== null;
+  const existingPlan = await findPlanForAssessment(db, actor, a.id);
+  const later = await latestLaterReferral(db, actor.clinicId, a.id);
 
   return (
     <div className="space-y-6">
@@ -54,8 +63,42 @@ export default async function AssessmentPage({
         Finalized {fmt(a.finalizedAt)} · ruleset {snap.rulesetVersion}
         {view.amendments.length ? ` · amended ${view.amendments.length} time${view.amendments.length > 1 ? "s" : ""} (showing the latest)` : ""}
       </p>
+      {flags.referral ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+          Referral recorded. The plan can be published again from its page.
+        </p>
+      ) : null}
       {urgent ? <UrgentBanner evaluation={snap.evaluation} /> : null}
+      {!gate.open && existingPlan ? (
+        <section role="alert" aria-labelledby="plan-gate-title" className="space-y-1 rounded-lg border-2 border-red-600 bg-red-50 px-5 py-4 text-sm text-red-950">
+          <h2 id="plan-gate-title" className="text-base font-semibold">
+            {gate.reason === "urgent_referral" ? "Plan withdrawn from the patient" : "Plan held back until the referral is recorded"}
+          </h2>
+          <p>{gateMessage[gate.reason]}</p>
+          <p>
+            <Link href={`/patients/${patientId}/plans/${existingPlan.id}`} className="font-medium text-brand-800 underline">
+              Open the plan
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <VerdictBanner evaluation={snap.evaluation} />
+      {!gate.open && gate.reason === "referral_required" ? (
+        <Card>
+          <CardHeader>
+            <h2 className="font-semibold">Red flag after an amendment: record the referral</h2>
+          </CardHeader>
+          <CardBody className="space-y-3">
+            <p className="text-sm">Record the referral (to whom and when), or an override with your reason, before the plan can reach the patient again.</p>
+            <GateForm action={recordGateAction} meta={{ assessmentId: a.id, patientId, version: a.version }} initial={{ gate: "", referralTo: "", referralDate: "", overrideReason: "" }} />
+          </CardBody>
+        </Card>
+      ) : null}
+      {later ? (
+        <p className="text-sm">
+          {later.referralTo ? `Referral after amendment ${later.amendmentSeq}: ${later.referralTo}, ${later.referralDate}.` : `Red-flag override after amendment ${later.amendmentSeq}: ${later.overrideReason}`}
+        </p>
+      ) : null}
       {a.referralTo || a.overrideReason ? (
         <p className="text-sm">
           {a.referralTo ? `Referral: ${a.referralTo}, ${a.referralDate}.` : `Red-flag override: ${a.overrideReason}`}

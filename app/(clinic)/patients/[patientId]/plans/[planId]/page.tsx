@@ -11,6 +11,7 @@ import type { Verdict } from "@/lib/clinical";
 import { isAppError } from "@/lib/errors";
 import { toFormValues } from "@/lib/plans/content";
 import { getPlan } from "@/lib/plans/get-plan";
+import { gateMessage } from "@/lib/plans/plan-gate";
 import { issueLinkAction, publishPlanAction, revokeLinkAction, savePlanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Plan" };
@@ -65,6 +66,28 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
         </p>
       </header>
 
+      {!view.gate.open ? (
+        <section role="alert" aria-labelledby="gate-title" className="space-y-2 rounded-lg border-2 border-red-600 bg-red-50 px-5 py-4 text-red-950">
+          <h2 id="gate-title" className="text-lg font-semibold">
+            {view.gate.reason === "urgent_referral" ? "Withdrawn: urgent referral after an amendment" : "Publishing blocked: referral needed"}
+          </h2>
+          <p className="text-sm">
+            {gateMessage[view.gate.reason]} Current verdict: <strong>{verdictWords[view.gate.verdict].title}</strong>
+            {view.gate.amendmentSeq ? ` (amendment ${view.gate.amendmentSeq})` : ""}.
+          </p>
+          <p className="text-sm">
+            <Link href={`/patients/${patientId}/assessments/${plan.assessmentId}`} className="font-medium text-brand-800 underline">
+              {view.gate.reason === "referral_required" ? "Record the referral on the assessment" : "Open the assessment"}
+            </Link>
+          </p>
+        </section>
+      ) : plan.withdrawnAt && plan.publishedVersion === null ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          This plan was withdrawn from the patient on {fmt(plan.withdrawnAt)}. The referral is now on record: publish it again when it is
+          right for the patient. Until then their link asks them to contact the clinic.
+        </p>
+      ) : null}
+
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Publish and share</h2>
@@ -74,6 +97,7 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
             ids={{ planId, patientId }}
             version={plan.version}
             publishedVersion={plan.publishedVersion}
+            blocked={!view.gate.open}
             link={view.link ? { createdAt: view.link.createdAt.toISOString(), expiresAt: view.link.expiresAt.toISOString(), expired: view.link.expired } : null}
             actions={{ publish: publishPlanAction, issue: issueLinkAction, revoke: revokeLinkAction }}
           />

@@ -5,9 +5,11 @@ import { FinalizeForm, GateForm } from "@/components/assessment/review-forms";
 import { CapacityTable, Missing, PlanPreview, PsfsSummary, Reasons, UrgentBanner, VerdictBanner } from "@/components/assessment/review";
 import { StepForm } from "@/components/assessment/step-form";
 import { Stepper } from "@/components/assessment/stepper";
+import { missingLabel } from "@/components/assessment/labels";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/require-user";
-import type { Sport } from "@/lib/clinical";
+import type { Evaluation, Sport } from "@/lib/clinical";
 import { fullName } from "@/lib/patients/format";
 import { STEPS, stepByNumber, type FormStepKey } from "@/lib/validation/assessment";
 import { loadPatientOr404 } from "../../../../load-patient";
@@ -40,7 +42,7 @@ export default async function StepPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string; assessmentId: string; n: string }>;
-  searchParams: Promise<{ gate?: string }>;
+  searchParams: Promise<{ gate?: string; confirm?: string }>;
 }) {
   const actor = await requireRole("clinician", "admin");
   const { patientId, assessmentId, n } = await params;
@@ -53,7 +55,7 @@ export default async function StepPage({
   const patient = await loadPatientOr404(actor, patientId);
   const saved = new Set(STEPS.filter((s) => a.draft[s.key]).map((s) => s.n));
   const sport = (a.draft.load?.sport ?? patient.sport) as Sport;
-  const { gate: gateSaved } = await searchParams;
+  const { gate: gateSaved, confirm } = await searchParams;
 
   return (
     <div className="space-y-6">
@@ -78,13 +80,23 @@ export default async function StepPage({
           backHref={step.n > 1 ? `${base}/step/${step.n - 1}` : undefined}
         />
       ) : (
-        <ReviewStep view={view} base={base} gateSaved={Boolean(gateSaved)} />
+        <ReviewStep view={view} base={base} gateSaved={Boolean(gateSaved)} confirming={confirm === "1"} />
       )}
     </div>
   );
 }
 
-function ReviewStep({ view, base, gateSaved }: { view: Awaited<ReturnType<typeof loadAssessmentOr404>>; base: string; gateSaved: boolean }) {
+function ReviewStep({
+  view,
+  base,
+  gateSaved,
+  confirming,
+}: {
+  view: Awaited<ReturnType<typeof loadAssessmentOr404>>;
+  base: string;
+  gateSaved: boolean;
+  confirming: boolean;
+}) {
   const a = view.assessment;
   const live = view.live!;
   const meta = { assessmentId: a.id, patientId: a.patientId, version: a.version };
@@ -108,10 +120,47 @@ function ReviewStep({ view, base, gateSaved }: { view: Awaited<ReturnType<typeof
     );
   }
   const { evaluation, gate } = live;
+  const stepHref = (s: number) => `${base}/step/${s}`;
+  if (gate.redFlagScreenMissing.length) {
+    // No decision is shown while the screen is incomplete: a verdict, its reasons or a plan here
+    // would read as the answer (issue 11). Only an urgent answer already given is shown, because
+    // it must be acted on whatever the other answers are.
+    return (
+      <div className="space-y-6">
+        {gate.urgent ? <UrgentBanner evaluation={evaluation} /> : null}
+        <section aria-labelledby="incomplete-title" className="space-y-3 rounded-lg border-2 border-amber-400 bg-amber-50 px-5 py-4 text-amber-950">
+          <h2 id="incomplete-title" className="text-lg font-semibold">
+            No decision yet: the red-flag screen is incomplete
+          </h2>
+          <p className="text-sm">
+            {gate.redFlagScreenMissing.length} of the red-flag questions are unanswered. Answer each yes or no, or mark it “Not asked” with a
+            reason. The verdict and the plan appear once the screen is complete.
+          </p>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {gate.redFlagScreenMissing.map((m) => (
+              <li key={m.key}>{m.label}</li>
+            ))}
+          </ul>
+          <p>
+            <Link href={stepHref(3)} className="font-medium text-brand-800 underline">
+              Complete the red-flag screen (step 3)
+            </Link>
+          </p>
+        </section>
+        <OtherMissing evaluation={evaluation} stepHref={stepHref} />
+      </div>
+    );
+  }
+  const notAsked = live.input.redFlagsNotAsked;
   return (
     <div className="space-y-6">
       {gate.urgent ? <UrgentBanner evaluation={evaluation} /> : null}
       <VerdictBanner evaluation={evaluation} />
+      {notAsked ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          {notAsked.keys.length} red-flag question{notAsked.keys.length > 1 ? "s were" : " was"} not asked: “{notAsked.reason}”.
+        </p>
+      ) : null}
       {gate.referRequired ? (
         <Card>
           <CardBody className="space-y-3">
@@ -141,14 +190,16 @@ function ReviewStep({ view, base, gateSaved }: { view: Awaited<ReturnType<typeof
       <Reasons evaluation={evaluation} />
       <CapacityTable evaluation={evaluation} />
       <PsfsSummary psfs={live.input.psfs} prior={view.priorPsfs} />
-      <Missing evaluation={evaluation} stepHref={(s) => `${base}/step/${s}`} />
+      <Missing evaluation={evaluation} stepHref={stepHref} />
       {gate.planAllowed ? <PlanPreview evaluation={evaluation} /> : null}
       {!gate.urgent && !gate.planAllowed && evaluation.plan ? (
         <p className="text-sm text-slate-700">The plan preview appears once the referral or override is recorded.</p>
       ) : null}
       <Card>
         <CardBody className="space-y-3">
-          <h2 className="text-lg font-semibold">Finalize</h2>
+          <h2 id="finalize-title" className="text-lg font-semibold">
+            {confirming && gate.canFinalize ? "Finalize: check once more" : "Finalize"}
+          </h2>
           <p className="text-sm text-slate-700">
             Finalizing stores these answers, this decision and ruleset version {evaluation.rulesetVersion} as a record that cannot be
             changed. Later corrections are kept as amendments beside it.
@@ -158,24 +209,71 @@ function ReviewStep({ view, base, gateSaved }: { view: Awaited<ReturnType<typeof
               {gate.blockers.map((b) => (
                 <li key={b}>{b}</li>
               ))}
-              {gate.spinalScreenMissing.length ? (
-                <li>
-                  <Link href={`${base}/step/3`} className="underline">
-                    Complete the red-flag screen
-                  </Link>
-                </li>
-              ) : null}
             </ul>
           ) : null}
-          <FinalizeForm
-            key={a.version}
-            action={finalizeAction}
-            meta={meta}
-            disabled={!gate.canFinalize}
-            label={gate.urgent ? "Finalize assessment (no plan)" : "Finalize assessment"}
-          />
+          {confirming && gate.canFinalize ? (
+            <div className="space-y-3" role="group" aria-labelledby="finalize-title">
+              <OtherMissing evaluation={evaluation} stepHref={stepHref} confirm />
+              {notAsked ? (
+                <p className="text-sm">
+                  Red-flag questions not asked: {notAsked.keys.length} (“{notAsked.reason}”).
+                </p>
+              ) : null}
+              <div className="flex flex-wrap items-center gap-3">
+                <FinalizeForm
+                  key={a.version}
+                  action={finalizeAction}
+                  meta={meta}
+                  label={gate.urgent ? "Yes, finalize assessment (no plan)" : "Yes, finalize assessment"}
+                />
+                <Link href={stepHref(7)} className="text-sm text-brand-700 underline">
+                  Not yet: back to the review
+                </Link>
+              </div>
+            </div>
+          ) : (
+            // A plain GET to the confirmation: works without JavaScript, writes nothing.
+            <form method="get" action={stepHref(7)}>
+              <input type="hidden" name="confirm" value="1" />
+              <Button type="submit" size="lg" disabled={!gate.canFinalize}>
+                {gate.urgent ? "Finalize assessment (no plan)" : "Finalize assessment"}
+              </Button>
+            </form>
+          )}
         </CardBody>
       </Card>
     </div>
+  );
+}
+
+/** What is still unanswered apart from the red-flag screen, as questions with links to their steps. */
+function OtherMissing({ evaluation, stepHref, confirm }: { evaluation: Evaluation; stepHref: (n: number) => string; confirm?: boolean }) {
+  const other = evaluation.missing.filter((p) => !p.startsWith("redFlags."));
+  if (!other.length) return <p className="text-sm text-slate-700">Nothing else that could change the decision is unanswered.</p>;
+  return (
+    <section aria-labelledby="other-missing-title">
+      <h3 id="other-missing-title" className="font-semibold">
+        {confirm ? `Still unanswered (${other.length}): finalize anyway?` : `Also unanswered (${other.length})`}
+      </h3>
+      <p className="text-sm text-slate-700">Answers that could make the decision more cautious.</p>
+      <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
+        {other.map((p) => {
+          const m = missingLabel(p);
+          return (
+            <li key={p}>
+              {m.label}
+              {m.step ? (
+                <>
+                  {" "}
+                  <Link href={stepHref(m.step)} className="text-brand-700 underline">
+                    step {m.step}
+                  </Link>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
