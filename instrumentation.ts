@@ -8,4 +8,9 @@ export async function register() {
   // first request.
   const { env } = await import("@/lib/env");
   env();
+  // Expired rate-limit counters, sessions and password links are pruned on a schedule by every
+  // app server; an advisory lock lets one at a time do it.
+  const { getDb } = await import("@/db/client");
+  const { scheduleHousekeeping } = await import("@/lib/housekeeping/run-housekeeping");
+  scheduleHousekeeping(getDb);
 }
