@@ -3,6 +3,7 @@
 import { benchCaseload } from "./caseload";
 import { benchCheckIns } from "./checkins";
 import { benchEngine } from "./engine";
+import { benchSignInTiming } from "./signin-timing";
 
 type BenchRecord = { name: string } & Record<string, unknown>;
 type Bench = { name: string; run: () => Promise<BenchRecord[]> };
@@ -10,6 +11,7 @@ type Bench = { name: string; run: () => Promise<BenchRecord[]> };
 export const benches: Bench[] = [
   { name: "engine", run: async () => [await benchEngine()] },
   { name: "checkins", run: async () => [await benchCheckIns()] },
+  { name: "signin", run: async () => [await benchSignInTiming()] },
   { name: "caseload", run: () => benchCaseload() },
   { name: "pdf", run: async () => (await import("./pdf")).benchPdf() },
 ];
