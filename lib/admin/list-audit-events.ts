@@ -9,10 +9,22 @@ import type { AuditQuery } from "@/lib/validation/admin";
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 100_000;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The clinic's patients whose name contains `text` (case-insensitive), as a subquery. */
+function patientsNamed(clinicId: string, text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(select ${patients.id} from ${patients} where ${patients.clinicId} = ${clinicId}
+    and (${patients.firstName} || ' ' || ${patients.lastName}) ilike ${pattern})`;
+}
+
 function whereFor(clinicId: string, q: AuditQuery): SQL {
   const conds: SQL[] = [eq(auditEvents.clinicId, clinicId)];
   if (q.user) conds.push(eq(auditEvents.actorUserId, q.user));
-  if (q.patient) conds.push(eq(auditEvents.patientId, q.patient));
+  if (q.patient) {
+    conds.push(UUID.test(q.patient) ? eq(auditEvents.patientId, q.patient) : sql`${auditEvents.patientId} in ${patientsNamed(clinicId, q.patient)}`);
+  }
+  if (q.views) conds.push(sql`${auditEvents.action} ~ '\.(view|list|pdf|export)$'`);
   if (q.action) conds.push(eq(auditEvents.action, q.action));
   if (q.from) conds.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00Z`)));
   // `to` is inclusive of the whole day (UTC).
@@ -66,6 +78,29 @@ export async function exportAuditEvents(db: Db, actor: Actor, q: AuditQuery) {
   const rows = await baseQuery(db, actor.clinicId, q).limit(AUDIT_EXPORT_MAX);
   await recordAuditEvent(db, { ...actorAudit(actor), action: "audit.export", entityType: "audit_trail", detail: { rows: rows.length, filters: { ...q, page: undefined } } });
   return rows;
+}
+
+/** How many of the clinic's patients a typed name matches (0: say so, never ignore it silently). */
+export async function countPatientsMatching(db: Db, actor: Actor, text: string): Promise<number> {
+  if (UUID.test(text)) return 1;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(patients).where(sql`${patients.id} in ${patientsNamed(actor.clinicId, text)}`);
+  return row?.n ?? 0;
+}
+
+/**
+ * For "who looked at this record": distinct viewers per day (UTC) under the same filters, each
+ * with how many reads they made. A patient's own link views have no user and are grouped as one.
+ */
+export async function viewersByDay(db: Db, actor: Actor, q: AuditQuery) {
+  const day = sql<string>`to_char(date_trunc('day', ${auditEvents.at} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  return db
+    .select({ day, actorUserId: auditEvents.actorUserId, actorName: users.name, reads: sql<number>`count(*)::int`, action: sql<string>`min(${auditEvents.action})` })
+    .from(auditEvents)
+    .leftJoin(users, and(eq(users.clinicId, auditEvents.clinicId), eq(users.id, auditEvents.actorUserId)))
+    .where(and(whereFor(actor.clinicId, q), sql`${auditEvents.action} ~ '\.(view|list|pdf|export)$'`))
+    .groupBy(day, auditEvents.actorUserId, users.name)
+    .orderBy(desc(day), asc(users.name))
+    .limit(500);
 }
 
 /** The users and actions to offer as filters. */

@@ -61,8 +61,11 @@ export type ClinicSettingsValues = z.output<typeof clinicSettingsSchema>;
 
 export const auditQuerySchema = z.object({
   user: z.uuid().optional().catch(undefined),
-  patient: z.uuid().optional().catch(undefined),
+  // A patient's id (from their page) or any part of their name.
+  patient: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
   action: z.string().trim().max(60).optional().catch(undefined),
+  // Reads only (views, lists, PDFs, exports): "who looked at this record?".
+  views: z.enum(["1"]).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   sort: z.enum(["at", "action", "user", "patient", "ip"]).catch("at").default("at"),

@@ -85,3 +85,31 @@ test("[ADMIN]: the audit trail answers who saw a patient's record", async ({ bro
   await expect(page.getByText(/^[1-9]\d* events/)).toBeVisible();
   await ctx.close();
 });
+
+test("[ADMIN]: an admin finds who looked at a record today by the patient's name, in words", async ({ browser, clinicianPage }) => {
+  const lastName = unique("Looked");
+  const url = await addPatient(clinicianPage, { firstName: "Nora", lastName });
+  await clinicianPage.goto(url);
+  const { ctx, page } = await adminPage(browser);
+  await page.goto("/admin/audit");
+  await page.getByLabel("Patient").fill(`nora ${lastName.toLowerCase()}`);
+  await page.getByLabel("Views only (who looked at it)").check();
+  await page.getByRole("button", { name: "Filter" }).click();
+  const perDay = page.getByRole("region", { name: /Who looked, day by day/ });
+  await expect(perDay.getByRole("cell", { name: "Priya Thomas" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Viewed patient record" }).first()).toBeVisible();
+  // Writes are not views.
+  await expect(page.getByRole("cell", { name: "Added patient" })).toHaveCount(0);
+  // A name that matches nobody says so instead of being ignored.
+  await page.goto(`/admin/audit?patient=${encodeURIComponent("Nobody Byname-zz")}`);
+  await expect(page.getByText(/No patient of this clinic matches/)).toBeVisible();
+  await ctx.close();
+});
+
+test("[ADMIN]: an admin signing in lands on the clinic caseload", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("admin@demo.loadwise.test");
+  await page.getByLabel("Password").fill("loadwise-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+});

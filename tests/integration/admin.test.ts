@@ -157,3 +157,45 @@ describe("audit trail export", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("who looked at this record", () => {
+  it("finds a patient by name, keeps to reads with 'views only', and names the patient's own link views", async () => {
+    const { listAuditEvents, viewersByDay, countPatientsMatching } = await import("@/lib/admin/list-audit-events");
+    const { auditActorLabel } = await import("@/lib/audit/action-labels");
+    const { createPatient } = await import("@/lib/patients/create-patient");
+    const { patientFormSchema } = await import("@/lib/validation/patient");
+    const { validPatient } = await import("../support/test-db");
+    const { auditQuerySchema } = await import("@/lib/validation/admin");
+    const { clinic, admin } = await clinicWithAdmin();
+    const elsewhere = await clinicWithAdmin();
+    const pt = await makeUser(handle.db, clinic.id);
+    const last = `Byname${Date.now()}`;
+    const nora = () => patientFormSchema.parse(validPatient({ firstName: "Nora", lastName: last }));
+    const p = await createPatient(handle.db, actorFor(pt), nora());
+    // The same name in another clinic must never match.
+    const otherPt = await makeUser(handle.db, elsewhere.clinic.id);
+    const q = await createPatient(handle.db, actorFor(otherPt), nora());
+    const ev = (clinicId: string, actorUserId: string | null, action: string, patientId: string) =>
+      recordAuditEvent(handle.db, { clinicId, actorUserId, action, entityType: "patient", entityId: patientId, patientId });
+    await ev(clinic.id, pt.id, "patient.view", p!.id);
+    await ev(clinic.id, pt.id, "patient.view", p!.id);
+    await ev(clinic.id, pt.id, "patient.update", p!.id);
+    await ev(clinic.id, null, "plan_link.view", p!.id);
+    await ev(elsewhere.clinic.id, otherPt.id, "patient.view", q!.id);
+
+    const query = (o: Record<string, string>) => auditQuerySchema.parse(o);
+    const byName = await listAuditEvents(handle.db, admin, query({ patient: `nora ${last.toLowerCase()}` }));
+    // patient.create (by the service) plus the four written here.
+    expect(byName.total).toBe(5);
+    const views = await listAuditEvents(handle.db, admin, query({ patient: last, views: "1" }));
+    expect(views.rows.map((r) => r.action).sort()).toEqual(["patient.view", "patient.view", "plan_link.view"]);
+    expect(views.rows.map((r) => auditActorLabel(r)).sort()).toEqual(["Patient (link)", "Test User", "Test User"]);
+    const perDay = await viewersByDay(handle.db, admin, query({ patient: last }));
+    expect(perDay.map((v) => [auditActorLabel(v), v.reads]).sort()).toEqual([
+      ["Patient (link)", 1],
+      ["Test User", 2],
+    ]);
+    expect(await countPatientsMatching(handle.db, admin, "Nobody-at-all-zz")).toBe(0);
+    expect((await listAuditEvents(handle.db, admin, query({ patient: "Nobody-at-all-zz" }))).total).toBe(0);
+  });
+});

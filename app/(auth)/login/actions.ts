@@ -8,7 +8,7 @@ import { signInSchema } from "@/lib/validation/sign-in";
 
 // Only same-site paths: an open redirect after sign-in would be a phishing aid.
 const safeNext = (v: FormDataEntryValue | null) =>
-  typeof v === "string" && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/patients";
+  typeof v === "string" && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
 
 // "locked" reaches only a caller who typed the right password (lib/auth/authenticate.ts).
 const SIGN_IN_ERRORS: Record<string, string> = {

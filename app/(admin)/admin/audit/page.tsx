@@ -4,7 +4,8 @@ import { SortHeader } from "@/components/admin/sort-header";
 import { Pagination } from "@/components/caseload/pagination";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { auditFilterOptions, listAuditEvents } from "@/lib/admin/list-audit-events";
+import { auditFilterOptions, countPatientsMatching, listAuditEvents, viewersByDay } from "@/lib/admin/list-audit-events";
+import { auditActionLabel, auditActorLabel } from "@/lib/audit/action-labels";
 import { requireRole } from "@/lib/auth/require-user";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/admin";
 
@@ -29,7 +30,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireRole("admin");
   const q = auditQuerySchema.parse(await searchParams);
   const db = await getDb();
-  const [result, options] = await Promise.all([listAuditEvents(db, actor, q), auditFilterOptions(db, actor)]);
+  const [result, options, matched, viewers] = await Promise.all([
+    listAuditEvents(db, actor, q),
+    auditFilterOptions(db, actor),
+    q.patient ? countPatientsMatching(db, actor, q.patient) : Promise.resolve(null),
+    q.views ? viewersByDay(db, actor, q) : Promise.resolve(null),
+  ]);
   const hrefFor = (p: Partial<AuditQuery>) => `/admin/audit?${query(q, { ...p })}`;
   return (
     <div className="space-y-6">
@@ -62,14 +68,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">Any action</option>
             {options.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionLabel(a)}
               </option>
             ))}
           </Select>
         </label>
         <label className="text-sm sm:col-span-2">
-          <span className="mb-1 block font-medium">Patient id</span>
-          <Input name="patient" defaultValue={q.patient ?? ""} placeholder="e.g. from a patient's page" />
+          <span className="mb-1 block font-medium">Patient</span>
+          <Input name="patient" defaultValue={q.patient ?? ""} placeholder="Name, or the id from a patient's page" aria-describedby={matched === 0 ? "patient-none" : undefined} />
+          {matched === 0 && (
+            <span id="patient-none" role="status" className="mt-1 block text-xs text-red-700">
+              No patient of this clinic matches “{q.patient}”.
+            </span>
+          )}
+        </label>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm sm:col-span-2">
+          <input type="checkbox" name="views" value="1" defaultChecked={q.views === "1"} className="size-4" />
+          <span className="font-medium">Views only (who looked at it)</span>
         </label>
         <label className="text-sm sm:col-span-2">
           <span className="mb-1 block font-medium">From (UTC)</span>
@@ -88,6 +103,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Button>
         </div>
       </form>
+      {viewers && (
+        <section aria-labelledby="viewers-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="viewers-heading" className="mb-2 text-base font-semibold">
+            Who looked, day by day (UTC)
+          </h2>
+          {viewers.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody viewed anything that matches these filters.</p>
+          ) : (
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Distinct viewers per day</caption>
+              <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-4">Day</th>
+                  <th scope="col" className="py-1 pr-4">Who</th>
+                  <th scope="col" className="py-1">Reads</th>
+                </tr>
+              </thead>
+              <tbody>
+                {viewers.map((v) => (
+                  <tr key={`${v.day}-${v.actorUserId ?? "link"}`}>
+                    <td className="py-1 pr-4 font-mono text-xs">{v.day}</td>
+                    <td className="py-1 pr-4">{auditActorLabel(v)}</td>
+                    <td className="py-1">{v.reads}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Audit events</caption>
@@ -102,8 +147,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {result.rows.map((r) => (
               <tr key={r.id}>
                 <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td className="px-4 py-2">{r.actorName ?? "—"}</td>
-                <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
+                <td className="px-4 py-2">{auditActorLabel(r)}</td>
+                <td className="px-4 py-2" title={r.action}>
+                  {auditActionLabel(r.action)}
+                </td>
                 <td className="px-4 py-2">{r.patientName ?? (r.patientId ? "(removed)" : "—")}</td>
                 <td className="px-4 py-2 text-slate-600">{r.ip ?? "—"}</td>
               </tr>
