@@ -12,8 +12,10 @@ export default defineConfig({
   workers: 2,
   // No retries: a spec that passes only on its second try is a bug to fix, not to hide.
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous limits: on 2 shared cores a long flow (an assessment with axe on every step) can take
+  // minutes while another build runs, and a spec must never fail because the machine is busy.
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
