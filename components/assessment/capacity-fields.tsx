@@ -1,8 +1,9 @@
 "use client";
 import { useWatch } from "react-hook-form";
-import { capacityCatalogue, resolveSettings, scoreCapacity, type CapacityTestInput, type EngineSettingsInput, type Sport } from "@/lib/clinical";
+import { capacityCatalogue, describeSource, resolveSettings, scoreCapacity, type CapacityTestInput, type EngineSettingsInput, type Sport } from "@/lib/clinical";
 import { capacityParts, capField } from "@/lib/validation/assessment";
 import { NumberField } from "./fields";
+import { shortfallName } from "./labels";
 import type { StepFormApi } from "./use-step-form";
 
 const toNum = (v: unknown) => {
@@ -52,7 +53,7 @@ export function CapacityFields({ api, sport, settings }: { api: StepFormApi; spo
             </summary>
             <div className="space-y-4 border-t border-slate-200 px-5 py-4">
               <p className="text-sm text-slate-700">{e.howTo}</p>
-              <p className="text-xs text-slate-600">Target: {e.targetNote}</p>
+              <p className="text-xs text-slate-600">Target: {describeSource(e.targetNote)}</p>
               <div className="grid gap-4 sm:grid-cols-3">
                 {parts.map((p) => (
                   <NumberField
@@ -75,7 +76,7 @@ export function CapacityFields({ api, sport, settings }: { api: StepFormApi; spo
                     </dd>
                   </div>
                   <div>
-                    <dt className="text-xs uppercase tracking-wide text-slate-600">Deficit</dt>
+                    <dt className="text-xs uppercase tracking-wide text-slate-600">{shortfallName(score.targetKind)}</dt>
                     <dd className="font-medium">{score.deficitPct !== undefined ? `${score.deficitPct} %` : "—"}</dd>
                   </div>
                   <div>

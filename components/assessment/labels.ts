@@ -74,3 +74,12 @@ export function missingLabel(path: string): { label: string; step?: number } {
   const section = path.split(".")[0]!;
   return { label: fieldLabels[path] ?? path, step: stepOfSection[section] };
 }
+
+/**
+ * The engine's `deficitPct` means how far the weakest side is below the test's target: the
+ * catalogue's absolute figure, or for symmetry-only tests the bar the weaker side must reach
+ * (a share of the stronger side). Two different things, so two names.
+ */
+export function shortfallName(targetKind: "absolute" | "symmetry" | "none" | undefined): string {
+  return targetKind === "symmetry" ? "Short of the symmetry bar" : targetKind === "none" ? "Shortfall" : "Short of target";
+}

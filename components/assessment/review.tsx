@@ -2,7 +2,7 @@ import Link from "next/link";
 import { describeSource, ruleset, testLabel, type Evaluation } from "@/lib/clinical";
 import type { Psfs } from "@/lib/assessments/build-input";
 import { PSFS_MIC } from "@/lib/validation/assessment";
-import { categoryLabels, missingLabel, verdictWords } from "./labels";
+import { categoryLabels, missingLabel, shortfallName, verdictWords } from "./labels";
 
 const sourceOf = new Map(ruleset.map((r) => [r.id, describeSource(r.source)]));
 
@@ -47,12 +47,25 @@ export function Reasons({ evaluation }: { evaluation: Evaluation }) {
           <li key={r.ruleId} className="rounded-md border border-slate-200 bg-white px-4 py-3">
             <p className="text-sm">
               <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{categoryLabels[r.category]}</span>
-              <span className="mr-2 text-xs font-medium text-slate-700">{verdictWords[r.verdict].title}</span>
+              {/* A reason that asks for nothing more than "push" is advice (e.g. sleep), never a green light. */}
+              <span className="mr-2 text-xs font-medium text-slate-700">{r.verdict === "push" ? "Advice" : verdictWords[r.verdict].title}</span>
               {r.summary}
             </p>
-            <p className="mt-1 text-xs text-slate-600">
-              Source: {sourceOf.get(r.ruleId) ?? "—"} · rule <code>{r.ruleId}</code>
-            </p>
+            <p className="mt-1 text-xs text-slate-600">Source: {sourceOf.get(r.ruleId) ?? "—"}</p>
+            <details className="mt-1 text-xs text-slate-600">
+              <summary className="cursor-pointer">Details</summary>
+              <p className="mt-1">
+                Rule <code>{r.ruleId}</code>
+                {Object.keys(r.evidence).length ? (
+                  <>
+                    {" · "}
+                    {Object.entries(r.evidence)
+                      .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+                      .join(", ")}
+                  </>
+                ) : null}
+              </p>
+            </details>
           </li>
         ))}
       </ul>
@@ -72,8 +85,8 @@ export function CapacityTable({ evaluation }: { evaluation: Evaluation }) {
             <th scope="col" className="py-2 pr-3">Left</th>
             <th scope="col" className="py-2 pr-3">Right</th>
             <th scope="col" className="py-2 pr-3">Target</th>
-            <th scope="col" className="py-2 pr-3">Deficit</th>
-            <th scope="col" className="py-2 pr-3">LSI</th>
+            <th scope="col" className="py-2 pr-3">Shortfall</th>
+            <th scope="col" className="py-2 pr-3">Limb symmetry</th>
             <th scope="col" className="py-2">Result</th>
           </tr>
         </thead>
@@ -86,7 +99,7 @@ export function CapacityTable({ evaluation }: { evaluation: Evaluation }) {
               <td className="py-2 pr-3">
                 {c.targetKind === "none" ? "—" : `${c.target} ${c.unit}`}
               </td>
-              <td className="py-2 pr-3">{c.deficitPct !== undefined ? `${c.deficitPct} %` : "—"}</td>
+              <td className="py-2 pr-3">{c.deficitPct ? `${c.deficitPct} % ${shortfallName(c.targetKind).toLowerCase()}` : "—"}</td>
               <td className="py-2 pr-3">{c.lsiPct !== undefined ? `${c.lsiPct} %` : "—"}</td>
               <td className="py-2">{c.meetsTarget ? "Meets target" : <strong className="text-amber-800">Below target</strong>}</td>
             </tr>

@@ -16,6 +16,7 @@ import {
   trendLabels,
 } from "@/lib/validation/assessment";
 import { NumberField, Section, SelectField, TextAreaField, TextField, YesNoField } from "./fields";
+import { NoToTheRest } from "./no-to-the-rest";
 import type { StepFormApi } from "./use-step-form";
 
 const grid = "grid gap-4 sm:grid-cols-2";
@@ -76,6 +77,7 @@ export function ComplaintFields({ api }: { api: StepFormApi }) {
             <YesNoField key={k} api={api} name={k} label={label} />
           ))}
         </div>
+        <NoToTheRest api={api} names={SYMPTOM_ITEMS.map(([k]) => k)} />
       </Section>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action-state";
@@ -26,6 +27,9 @@ type Props = {
   version?: number;
 };
 
+/** The first answerable control of a step; the red-flag step's "why not asked" box is not a question. */
+const FIRST_FIELD = "input:not([type=hidden]):not([disabled]):not([name=notAskedReason]), select:not([disabled]), textarea:not([disabled]):not([name=notAskedReason])";
+
 /** One assessment step: a server action form that also works as a plain POST. */
 export function StepForm({ step, action, initial, assessmentId, patientId, sport, settings, priorPsfsMean, backHref, amend, version }: Props) {
   const schema = amend ? amendFormSchemas[step] : stepFormSchemas[step];
@@ -38,8 +42,17 @@ export function StepForm({ step, action, initial, assessmentId, patientId, sport
     persistExclude: Object.keys(meta),
   });
   const { n, title } = stepByKey(step);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Arriving on a step, the cursor is in its first question (after a failed save, the form hook
+  // puts it on the first error instead). Only when nothing else has focus, so it never steals it.
+  useEffect(() => {
+    const el = formRef.current;
+    if (!el || (document.activeElement && document.activeElement !== document.body)) return;
+    const target = el.querySelector<HTMLElement>("[aria-invalid=true]") ?? el.querySelector<HTMLElement>(FIRST_FIELD);
+    target?.focus();
+  }, []);
   return (
-    <form action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-6" aria-label={title}>
+    <form ref={formRef} action={api.formAction} onSubmit={api.onSubmit} method="post" noValidate className="space-y-6" aria-label={title}>
       <FormError message={api.state?.formError} />
       {Object.keys(meta).map((k) => (
         <input key={k} type="hidden" {...api.control(k)} />

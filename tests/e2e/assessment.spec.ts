@@ -57,6 +57,12 @@ test("[ASSESSMENT]: a PT completes the runner-knee-weak-calves vignette and sees
   await expect(reasons.getByText("Capacity", { exact: true }).first()).toBeVisible();
   await expect(reasons.getByText(/calf capacity/i)).toBeVisible();
   await expect(reasons.getByText(/Source: .*Hébert-Losier/).first()).toBeVisible();
+  // Reasons cite by title; rule ids and the numbers behind them wait behind "Details".
+  await expect(reasons.getByText(/capacity\.calf_raise_below_target/)).toBeHidden();
+  await reasons.getByText("Details", { exact: true }).first().click();
+  await expect(reasons.getByText(/Rule capacity\./).first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Shortfall" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /% short of target/ }).first()).toBeVisible();
   const plan = page.getByRole("region", { name: "Plan preview" });
   await expect(plan.getByText(/calf raise/i).first()).toBeVisible();
 
@@ -166,6 +172,32 @@ test("[ASSESSMENT]: the flow completes with JavaScript disabled", async ({ brows
   await saveAndContinue(page, 3);
   await finishFromRedFlags(page);
   await ctx.close();
+});
+
+test("[ASSESSMENT]: each step opens with the cursor in its first question, and one Tab reaches a skip link", async ({ clinicianPage: page }) => {
+  await startAssessment(page);
+  await expect(page.locator("#sport")).toBeFocused();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/\/step\/2$/);
+  await expect(page.locator("#region")).toBeFocused();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+});
+
+test("[ASSESSMENT]: \"No to the rest\" answers the unanswered symptom questions after one confirmation", async ({ clinicianPage: page }) => {
+  await startAssessment(page);
+  await saveAndContinue(page, 2);
+  await yesNo(page, "Sharp pain during activity", "Yes");
+  await page.getByRole("button", { name: "No to the rest…" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Mark the \d+ unanswered questions above as No\?/ })).toBeVisible();
+  await page.getByRole("button", { name: "Yes, mark them No" }).click();
+  await expect(page.getByRole("group", { name: "Sharp pain during activity", exact: true }).getByLabel("Yes", { exact: true })).toBeChecked();
+  await expect(page.getByRole("group", { name: "Pain at night", exact: true }).getByLabel("No", { exact: true })).toBeChecked();
+  await expect(page.getByRole("button", { name: "No to the rest…" })).toHaveCount(0);
+  // Never on the red-flag screen.
+  await saveAndContinue(page, 3);
+  await expect(page.getByRole("button", { name: "No to the rest…" })).toHaveCount(0);
 });
 
 test("[ASSESSMENT]: a PT answers steps by keyboard alone", async ({ clinicianPage: page }) => {

@@ -49,7 +49,7 @@ export const capacityCatalogue: readonly CatalogueEntry[] = [
       "Standing on one leg on a step edge with fingertip support, rise fully onto the toes and lower in time with a 60 bpm metronome; count clean reps until height or rhythm is lost.",
     target: (sport, s) => (RUNNING_SPORTS.has(sport) ? s.calfRaiseTargetRunning : s.calfRaiseTargetOther),
     targetNote:
-      "Running sports: 30 reps per side (clinician rule of thumb, seed 000; clinic setting). Other sports: 20 reps (Goom 2019 battery).",
+      "Running sports: 30 reps per side, a clinicians' rule of thumb (seed 000) that your clinic can change in Settings. Other sports: 20 reps (Goom 2019 battery).",
     measurementError: 6,
     norms: {
       note: "Median reps by age band, men / women. Secondary quotation of Hébert-Losier 2017; population reference, not a target.",
