@@ -92,7 +92,7 @@ test("[ADMIN]: an admin finds who looked at a record today by the patient's name
   await clinicianPage.goto(url);
   const { ctx, page } = await adminPage(browser);
   await page.goto("/admin/audit");
-  await page.getByLabel("Patient").fill(`nora ${lastName.toLowerCase()}`);
+  await page.getByRole("textbox", { name: "Patient" }).fill(`nora ${lastName.toLowerCase()}`);
   await page.getByLabel("Views only (who looked at it)").check();
   await page.getByRole("button", { name: "Filter" }).click();
   const perDay = page.getByRole("region", { name: /Who looked, day by day/ });
