@@ -1,8 +1,10 @@
 import "server-only";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { isDatabaseUnavailable } from "./unavailable";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -23,13 +25,14 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; mig
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const sqlClient = postgres(url, { max: 10, onnotice: () => {} });
+    // connect_timeout: an unreachable host answers "unavailable" in seconds, not after 30.
+    const sqlClient = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
     handle = { db: drizzle(sqlClient, { schema, casing: "snake_case" }) as unknown as Db, close: () => sqlClient.end() };
     if (opts.migrate !== false) {
       // Several app servers may start at once: one connection holds an advisory lock while it
       // migrates, the others wait and then find nothing to do.
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      const lockClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
       try {
         await lockClient`select pg_advisory_lock(7423001)`;
         await migrate(drizzle(lockClient), { migrationsFolder });
@@ -65,6 +68,21 @@ export function getDb(): Promise<Db> {
   }
   return g.__loadwiseDb.then((h) => h.db);
 }
+
+/**
+ * Can the database be reached right now? The app server asks before turning a 500 into a 503
+ * (scripts/outage-guard.mjs); any answer from the database, even an error, means it can.
+ */
+async function probeDatabase(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  } catch (err) {
+    return !isDatabaseUnavailable(err);
+  }
+}
+(globalThis as unknown as { __loadwiseDbProbe?: () => Promise<boolean> }).__loadwiseDbProbe = probeDatabase;
 
 /** Tests and scripts inject their own database (e.g. an in-memory PGlite). */
 export function setDbForProcess(handle: Handle | undefined) {

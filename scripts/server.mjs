@@ -3,10 +3,13 @@
 //    own proxies go, TRUSTED_PROXY_HOPS) and handed to the app in a header no client can set;
 //  - SIGTERM / Ctrl-C stop accepting connections, let in-flight requests finish, then close the
 //    database cleanly (PGlite then needs no crash recovery on the next start).
+//  - a 5xx while the database is unreachable goes out as a plain 503 with Retry-After
+//    (scripts/outage-guard.mjs).
 // Used by `npm start` (scripts/start.mjs) and by the end-to-end server.
 import http from "node:http";
 import path from "node:path";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TRUSTED_ENV, resolveClientAddress, trustedHopsFromEnv } from "./client-address.mjs";
+import { guardDatabaseOutage } from "./outage-guard.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -36,6 +39,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     if (client) req.headers["x-forwarded-for"] = client;
     else delete req.headers["x-forwarded-for"];
     if (hops === 0) for (const h of HOP_HEADERS) delete req.headers[h];
+    guardDatabaseOutage(req, res);
     handle(req, res);
   });
   // Idle keep-alive sockets would hold close() open for their full timeout.

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { authenticate } from "./authenticate";
@@ -13,6 +14,9 @@ class AccountLocked extends CredentialsSignin {
 }
 class AddressLimited extends CredentialsSignin {
   code = "rate_limited";
+}
+class DatabaseUnavailable extends CredentialsSignin {
+  code = "unavailable";
 }
 
 /** The policy every session is held to; the idle window is configurable by environment. */
@@ -55,8 +59,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const db = await getDb();
-        const result = await authenticate(db, parsed.data, sessionPolicy(), requestMeta(request.headers));
+        let result: Awaited<ReturnType<typeof authenticate>>;
+        try {
+          result = await authenticate(await getDb(), parsed.data, sessionPolicy(), requestMeta(request.headers));
+        } catch (err) {
+          // Not "wrong password": say the database is out, so nobody retypes a right password.
+          if (isDatabaseUnavailable(err)) throw new DatabaseUnavailable();
+          throw err;
+        }
         if (!result.ok) {
           if (result.reason === "locked") throw new AccountLocked();
           if (result.reason === "rate_limited") throw new AddressLimited();

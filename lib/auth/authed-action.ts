@@ -2,6 +2,7 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
 import type { UserRole } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "./actor";
@@ -22,10 +23,17 @@ export function authedAction<S extends z.ZodType>(
   fn: (input: z.output<S>, ctx: Ctx) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const actor = await getActor();
-    if (!actor) redirect("/login");
     const raw = formDataToObject(formData);
     const values = echoableValues(raw);
+    let actor: Actor | null;
+    try {
+      actor = await getActor();
+    } catch (err) {
+      // Even the session check needs the database: keep what they typed and say why.
+      if (isDatabaseUnavailable(err)) return { ok: false, formError: DATABASE_UNAVAILABLE_MESSAGE, values };
+      throw err;
+    }
+    if (!actor) redirect("/login");
     if (!opts.roles.includes(actor.role)) {
       return { ok: false, formError: "Your role does not allow this action.", values };
     }
@@ -45,6 +53,8 @@ export function authedAction<S extends z.ZodType>(
     } catch (err) {
       unstable_rethrow(err); // redirect() and notFound() are control flow, not failures
       if (isAppError(err)) return { ok: false, formError: err.message, fieldErrors: err.fieldErrors, values };
+      // A transaction that lost its connection rolled back: nothing half-written, nothing lost.
+      if (isDatabaseUnavailable(err)) return { ok: false, formError: DATABASE_UNAVAILABLE_MESSAGE, values };
       console.error("[action] unexpected failure", err instanceof Error ? err.name : typeof err);
       return { ok: false, formError: "Something went wrong and nothing was saved. Please try again.", values };
     }

@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/auth/action-state";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { signIn } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/validation/sign-in";
 
@@ -15,6 +16,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   invalid: "That email and password don't match an active account.",
   locked: "This account is locked for 15 minutes after repeated failed sign-ins. Try again later, or ask your clinic admin.",
   rate_limited: "Too many failed sign-ins from this network. Wait 15 minutes, then try again.",
+  unavailable: DATABASE_UNAVAILABLE_MESSAGE,
 };
 
 /** Sign-in is the one action without a session; its checks are the credentials themselves. */
