@@ -70,7 +70,7 @@ export function seekCareIf(ctx: RuleContext): string[] {
     list.push("New back or neck pain together with tingling, numbness or weakness in an arm or leg: get medical care the same day.");
   }
   // Any one of the three signs is enough (possible DVT), whatever the complaint's region.
-  list.push("A calf becomes swollen, red or warm: get medical care the same day.");
+  list.push("Calf swelling, redness or warmth (any one is enough): get medical care the same day.");
   list.push("Pain that wakes you at night and does not ease with a change of position.");
   return list;
 }
