@@ -20,8 +20,10 @@ export type EditorStageMeta = {
   key: string;
   hasRunVolume: boolean;
   hasLongRun: boolean;
+  /** The stage is paused until a doctor has seen the patient: nothing to load or progress. */
+  paused: boolean;
   /** The engine's own settings for this stage: the safety limits. */
-  engine: Pick<PlanContentStage, "key" | "weeks" | "runVolumePct" | "trainingHoursPct" | "longRunKmMax" | "maxEffortRpe" | "intensityAllowed">;
+  engine: Pick<PlanContentStage, "key" | "weeks" | "runVolumePct" | "trainingHoursPct" | "longRunKmMax" | "maxEffortRpe" | "intensityAllowed" | "pauseUntilCleared">;
   progressWhen: string[];
   regressWhen: string[];
 };
@@ -78,9 +80,13 @@ export function PlanEditor({
           {state.message}
         </p>
       ) : null}
-      {stages.map((meta, i) => (
-        <StageEditor key={meta.key} index={i} meta={meta} control={form.control} register={form.register} errorFor={errorFor} verdict={verdict} units={units} />
-      ))}
+      {stages.map((meta, i) =>
+        meta.paused ? (
+          <PausedStageEditor key={meta.key} index={i} meta={meta} register={form.register} errorFor={errorFor} />
+        ) : (
+          <StageEditor key={meta.key} index={i} meta={meta} control={form.control} register={form.register} errorFor={errorFor} verdict={verdict} units={units} />
+        ),
+      )}
       <Field id="notes" label="Notes for the patient (whole plan)" hint="Printed on the plan and shown on the patient's page." error={errorFor("notes")}>
         {(aria) => <Textarea {...aria} {...form.register("notes")} rows={3} />}
       </Field>
@@ -91,6 +97,77 @@ export function PlanEditor({
         <span className="text-sm text-slate-600">Each save is kept as a new version. The patient sees only a published version.</span>
       </div>
     </form>
+  );
+}
+
+/**
+ * A stage the engine paused until a doctor has seen the patient (fever, trauma, possible fracture):
+ * no weeks, volume, effort, hard sessions or exercises to fill in, and nothing to progress. Only the
+ * walking guidance and the note are editable; the stored settings travel as hidden fields so the
+ * form schema still sees a whole stage, and the server keeps the pause (lib/plans/content.ts).
+ */
+function PausedStageEditor({
+  index: i,
+  meta,
+  register,
+  errorFor,
+}: {
+  index: number;
+  meta: EditorStageMeta;
+  register: UseFormRegister<Values>;
+  errorFor: (name: string) => string | undefined;
+}) {
+  const p = `stages.${i}` as const;
+  const id = (name: string) => `s${i}-${name}`;
+  return (
+    <fieldset className="space-y-4 rounded-lg border-2 border-red-300 bg-white p-5 shadow-sm" aria-labelledby={id("title")} data-testid={`paused-stage-${i}`}>
+      <legend className="sr-only">Stage {i + 1}</legend>
+      <h2 id={id("title")} className="text-lg font-semibold">
+        Stage {i + 1}: Paused until a doctor has seen the patient
+      </h2>
+      <div className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-950">
+        <p className="font-medium">No training load in this stage: no running, training hours, strength work or hard sessions.</p>
+        <p className="mt-1">
+          The engine paused it for a medical review. There is nothing to step up here: once a doctor has cleared the patient, reassess
+          them and the new plan sets the first training stage.
+        </p>
+      </div>
+      {(["weeksMin", "weeksMax", "volMin", "volMax", "rpe", "longRun", "reason"] as const).map((f) => (
+        <input key={f} type="hidden" {...register(`${p}.${f}`)} />
+      ))}
+      {["weeksMin", "weeksMax", "volMin", "volMax", "rpe"].map((f) =>
+        errorFor(`${p}.${f}`) ? (
+          <p key={f} className="text-sm font-medium text-red-700">
+            {errorFor(`${p}.${f}`)}
+          </p>
+        ) : null,
+      )}
+      <Field
+        id={id("crossTraining")}
+        label="Walking and daily activity meanwhile (one per line)"
+        hint="What the patient may do until the medical review."
+        error={errorFor(`${p}.crossTraining`)}
+      >
+        {(aria) => <Textarea {...aria} {...register(`${p}.crossTraining`)} rows={3} className="min-h-20" />}
+      </Field>
+      <Field id={id("notes")} label="Note for this stage" error={errorFor(`${p}.notes`)}>
+        {(aria) => <Textarea {...aria} {...register(`${p}.notes`)} rows={2} className="min-h-14" />}
+      </Field>
+      <div className="text-sm text-slate-700">
+        <p className="font-medium">Ends when</p>
+        <ul className="list-disc pl-5">
+          {meta.progressWhen.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+        <p className="mt-2 font-medium">Get care sooner when</p>
+        <ul className="list-disc pl-5">
+          {meta.regressWhen.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      </div>
+    </fieldset>
   );
 }
 
@@ -128,6 +205,7 @@ function StageEditor({
       longRunKmMax: Number.isNaN(longRun) ? undefined : displayToKm(longRun, units),
       maxEffortRpe: Number.isNaN(num(watched.rpe)) ? meta.engine.maxEffortRpe : num(watched.rpe),
       intensityAllowed: Boolean(watched.intensity),
+      strength: watched.strength ?? [],
     };
     return stageCrossings(meta.engine, edited, verdict, i + 1);
   }, [watched, meta, verdict, units, i]);

@@ -68,14 +68,21 @@ export function PlanReport({ model, pdfHref }: { model: ReportModel; pdfHref?: s
         {model.stages.map((s) => (
           <details key={s.number} open={s.number === 1} className="rounded-lg border border-slate-300 p-3">
             <summary className="cursor-pointer text-lg font-bold">{s.heading}</summary>
-            <dl className="mt-2 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
-              {s.facts.map((f) => (
-                <div key={f.label} className="contents">
-                  <dt className="font-semibold">{f.label}</dt>
-                  <dd>{f.value}</dd>
-                </div>
-              ))}
-            </dl>
+            {s.paused ? (
+              <p className="mt-2 rounded-md border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-950" data-testid="paused-stage">
+                {s.paused}
+              </p>
+            ) : null}
+            {s.facts.length ? (
+              <dl className="mt-2 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
+                {s.facts.map((f) => (
+                  <div key={f.label} className="contents">
+                    <dt className="font-semibold">{f.label}</dt>
+                    <dd>{f.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
             {s.swaps.length ? (
               <>
                 <h3 className="mt-3 font-semibold">Swap in instead of some sessions</h3>
@@ -103,13 +110,13 @@ export function PlanReport({ model, pdfHref }: { model: ReportModel; pdfHref?: s
                 </ol>
               </>
             ) : null}
-            <h3 className="mt-3 font-semibold">Move on when</h3>
+            <h3 className="mt-3 font-semibold">{s.paused ? "Training starts again when" : "Move on when"}</h3>
             <ul className="list-disc pl-5">
               {s.moveOn.map((t) => (
                 <li key={t}>{t}</li>
               ))}
             </ul>
-            <h3 className="mt-3 font-semibold">Step back when</h3>
+            <h3 className="mt-3 font-semibold">{s.paused ? "Get care sooner if" : "Step back when"}</h3>
             <ul className="list-disc pl-5">
               {s.stepBack.map((t) => (
                 <li key={t}>{t}</li>

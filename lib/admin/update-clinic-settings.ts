@@ -6,7 +6,7 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { defaultEngineSettings, engineSettingsSchema } from "@/lib/clinical";
 import { AppError } from "@/lib/errors";
-import type { ClinicSettingsValues } from "@/lib/validation/admin";
+import { engineFieldDefault, engineFields, engineSettingsFromForm, type ClinicSettingsValues } from "@/lib/validation/admin";
 
 /** The settings form's values, from what is stored plus the defaults. */
 export function settingsFormValues(s: ClinicSettings): Record<string, string> {
@@ -16,12 +16,7 @@ export function settingsFormValues(s: ClinicSettings): Record<string, string> {
     units: s.units ?? "km",
     paperSize: s.paperSize ?? "A4",
     idleTimeoutMinutes: String(s.idleTimeoutMinutes ?? 15),
-    calfRaiseTargetRunning: String(e.calfRaiseTargetRunning),
-    calfRaiseTargetOther: String(e.calfRaiseTargetOther),
-    lsiMinPct: String(e.lsiMinPct),
-    deloadMinWeeks: String(e.deloadEveryWeeks.min),
-    deloadMaxWeeks: String(e.deloadEveryWeeks.max),
-    sleepHoursTarget: String(e.sleepHoursTarget),
+    ...Object.fromEntries(engineFields.map((f) => [f.name, String(engineFieldDefault(f, e))])),
     version: String(s.version ?? 0),
   };
 }
@@ -40,13 +35,8 @@ export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettin
     }
     // Only what differs from the engine's cited defaults is stored, so a later default change
     // reaches clinics that never chose their own value.
-    const engine = {
-      calfRaiseTargetRunning: v.calfRaiseTargetRunning,
-      calfRaiseTargetOther: v.calfRaiseTargetOther,
-      lsiMinPct: v.lsiMinPct,
-      deloadEveryWeeks: { min: v.deloadMinWeeks, max: v.deloadMaxWeeks },
-      sleepHoursTarget: v.sleepHoursTarget,
-    };
+    // Engine keys the form does not show (capacityTargetOverrides, …) stay as they were stored.
+    const engine = { ...(row.settings.engine ?? {}), ...engineSettingsFromForm(v) };
     const changedEngine = Object.fromEntries(
       Object.entries(engine).filter(([k, val]) => JSON.stringify(val) !== JSON.stringify(defaultEngineSettings[k as keyof typeof defaultEngineSettings])),
     );

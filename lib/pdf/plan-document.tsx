@@ -76,6 +76,8 @@ const swatch: Record<ReportPainRule["level"], Styles[string]> = {
   red: { backgroundColor: INK, color: "#ffffff" },
 };
 
+const allPaused = (m: ReportModel) => m.stages.length > 0 && m.stages.every((st) => st.paused !== null);
+
 function Stage({ stage }: { stage: ReportStage }) {
   return (
     <View>
@@ -84,14 +86,21 @@ function Stage({ stage }: { stage: ReportStage }) {
         <View style={s.stageHead}>
           <Text style={s.stageTitle}>{stage.heading}</Text>
         </View>
-        <View style={s.facts}>
-          {stage.facts.map((f) => (
-            <View key={f.label} style={s.factRow}>
-              <Text style={s.factLabel}>{f.label}</Text>
-              <Text style={s.factValue}>{f.value}</Text>
-            </View>
-          ))}
-        </View>
+        {stage.paused ? (
+          <View style={[s.box, { borderWidth: 2 }]}>
+            <Text style={{ fontWeight: "bold" }}>{stage.paused}</Text>
+          </View>
+        ) : null}
+        {stage.facts.length ? (
+          <View style={s.facts}>
+            {stage.facts.map((f) => (
+              <View key={f.label} style={s.factRow}>
+                <Text style={s.factLabel}>{f.label}</Text>
+                <Text style={s.factValue}>{f.value}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
       </View>
       {stage.swaps.length ? (
         <View wrap={false}>
@@ -132,11 +141,11 @@ function Stage({ stage }: { stage: ReportStage }) {
       ) : null}
       <View style={s.twoCol} wrap={false}>
         <View style={s.col}>
-          <Text style={s.h3}>Move on when</Text>
+          <Text style={s.h3}>{stage.paused ? "Training starts again when" : "Move on when"}</Text>
           <Bullets items={stage.moveOn} />
         </View>
         <View style={s.col}>
-          <Text style={s.h3}>Step back when</Text>
+          <Text style={s.h3}>{stage.paused ? "Get care sooner if" : "Step back when"}</Text>
           <Bullets items={stage.stepBack} />
         </View>
       </View>
@@ -204,10 +213,11 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
           </View>
         </View>
 
-        <Text style={s.h2} break>
+        {/* A paused plan is one short stage: it follows on page 1 rather than opening a new page. */}
+        <Text style={s.h2} break={!allPaused(model)}>
           Your stages
         </Text>
-        <Text style={s.small}>Move through the stages in order. Each lasts as long as it takes to meet its “move on” criteria.</Text>
+        {allPaused(model) ? null : <Text style={s.small}>Move through the stages in order. Each lasts as long as it takes to meet its “move on” criteria.</Text>}
         {model.stages.map((st) => (
           <Stage key={st.number} stage={st} />
         ))}

@@ -3,7 +3,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReportModel, type ReportModel } from "./report-model";
 import { renderPlanPdf } from "./render-plan-pdf";
-import { sampleReportInput } from "./sample";
+import { samplePausedReportInput, sampleReportInput } from "./sample";
 
 // The PDF as a reader gets it: text pulled out of the file by pdf.js, and page 1 rasterised by
 // pdf.js in Node to prove the page is not blank.
@@ -116,6 +116,42 @@ describe("plan PDF", () => {
     expect(dark / gray.length).toBeLessThan(0.5);
   });
 });
+
+describe("plan PDF of a paused plan", () => {
+  it("says there is no training and what to do meanwhile, with no empty settings rows", async () => {
+    const model = buildReportModel(samplePausedReportInput());
+    const buf = await renderPlanPdf(model);
+    const t = await pdfText(buf);
+    const all = flat(t.pages.join(" "));
+    expect(all).toContain("No training for now: see your doctor first. Meanwhile: gentle walking as tolerated");
+    expect(all).toContain("Pause training, and see a doctor");
+    expect(all).toContain("Training starts again when");
+    expect(all).toContain(flat(model.stages[0]!.moveOn[0]!));
+    for (const row of ["How long", "How much", "How hard", "Hard sessions", "Longest run", "Strength work", "Swap in instead"]) expect(all).not.toContain(row);
+    expect(all).toContain("When to stop and seek care");
+    if (process.env.PDF_PNG_OUT) {
+      // Look at it: PDF_PNG_OUT=/tmp/paused npx vitest run lib/pdf/render-plan-pdf.test.ts
+      const { writeFile } = await import("node:fs/promises");
+      for (let p = 1; p <= t.pages.length; p++) await writeFile(`${process.env.PDF_PNG_OUT}-${p}.png`, await pagePng(buf, p, 1.4));
+    }
+  });
+});
+
+async function pagePng(pdf: Buffer, pageNumber: number, scale: number): Promise<Buffer> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    return canvas.toBuffer("image/png");
+  } finally {
+    await doc.destroy();
+  }
+}
 
 /**
  * One page drawn by pdf.js onto a canvas (@napi-rs/canvas, an npm package with its own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildReportModel } from "./report-model";
-import { sampleReportInput } from "./sample";
+import { samplePausedReportInput, sampleReportInput } from "./sample";
 
 describe("report model", () => {
   const input = sampleReportInput();
@@ -89,5 +89,37 @@ describe("report model", () => {
 
   it("refuses an urgent referral, which has no plan", () => {
     expect(() => buildReportModel({ ...input, verdict: "urgent_referral" })).toThrow();
+  });
+});
+
+describe("report model of a paused plan (refer for fever: no loading until a doctor has seen the patient)", () => {
+  const input = samplePausedReportInput();
+  const model = buildReportModel(input);
+  const stage = model.stages[0]!;
+
+  it("says plainly that there is no training, the doctor comes first, and what to do meanwhile", () => {
+    expect(input.content.stages.map((s) => s.pauseUntilCleared)).toEqual([true]);
+    expect(stage.paused).toBe("No training for now: see your doctor first. Meanwhile: gentle walking as tolerated: short and easy, and stop if it makes you feel worse.");
+    expect(model.thisWeek[0]).toBe(stage.paused);
+    expect(model.verdict.label).toBe("Pause training, and see a doctor");
+    expect(model.verdict.summary).not.toMatch(/keep training/i);
+  });
+
+  it("prints no empty settings: no weeks, volume, effort, hard sessions, swaps or exercises", () => {
+    expect(stage.facts).toEqual([]);
+    expect(stage.swaps).toEqual([]);
+    expect(stage.strength).toEqual([]);
+    const words = JSON.stringify({ thisWeek: model.thisWeek, stage });
+    for (const w of ["of your usual", "out of 10 for effort", "intervals", "strength exercise", "Start Stage 1"]) expect(words).not.toContain(w);
+    expect(model.deload).not.toMatch(/^Every/);
+  });
+
+  it("keeps the clinician's walking guidance and note", () => {
+    const content = structuredClone(input.content);
+    content.stages[0]!.crossTraining = ["Walk 10-15 minutes on the flat, once or twice a day."];
+    content.stages[0]!.notes = "Bring your temperature log to the GP.";
+    const m = buildReportModel({ ...input, content });
+    expect(m.stages[0]!.paused).toBe("No training for now: see your doctor first. Meanwhile: walk 10-15 minutes on the flat, once or twice a day.");
+    expect(m.stages[0]!.notes).toBe("Bring your temperature log to the GP.");
   });
 });

@@ -32,6 +32,8 @@ export type ReportStage = {
   number: number;
   title: string;
   heading: string;
+  /** Set for a stage paused until a doctor has seen the patient: printed instead of the settings, which it has none of. */
+  paused: string | null;
   facts: ReportFact[];
   swaps: string[];
   strength: ReportExercise[];
@@ -72,6 +74,9 @@ export const patientVerdict: Record<Exclude<Verdict, "urgent_referral">, { label
   refer: { label: "Hold, and see a doctor", summary: "A medical review is needed before this plan moves on. Until then, keep training light as set out below." },
 };
 
+/** A refer plan whose stages are all paused: no "keep training light", because there is no training. */
+const pausedVerdict = { label: "Pause training, and see a doctor", summary: "A doctor needs to see you before you train again. Until then, do no training: only the gentle activity set out below." };
+
 const rangeText = (r: { min: number; max: number }, unit = "") => (r.min === r.max ? `${r.min}${unit}` : `${r.min}-${r.max}${unit}`);
 const weeksText = (r: { min: number; max: number }) => `${rangeText(r)} week${r.max === 1 ? "" : "s"}`;
 
@@ -96,7 +101,20 @@ function stageFacts(s: PlanContentStage, units: DistanceUnit): ReportFact[] {
   return facts;
 }
 
+/** A paused stage, plainly: no training, the doctor first, and what the patient may do meanwhile. */
+function pausedText(s: PlanContentStage): string {
+  // Items run on after "Meanwhile:", so a capital that only starts a sentence is lowered ("Gentle" → "gentle", "MRI" stays).
+  const meanwhile = s.crossTraining
+    .map((t) => t.trim().replace(/[.;:]+$/, ""))
+    .filter(Boolean)
+    .map((t) => (/^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t));
+  return `No training for now: see your doctor first. Meanwhile: ${meanwhile.length ? meanwhile.join("; ") : "rest, and keep to your normal daily activities as far as they feel comfortable"}.`;
+}
+
 function thisWeek(first: PlanContentStage, units: DistanceUnit): string[] {
+  if (first.pauseUntilCleared) {
+    return [pausedText(first), "Book the medical review now.", "Check how walking and daily activities feel against the traffic light."];
+  }
   const out = [`Start Stage 1: ${first.title}.`];
   const vol = volumeText(first);
   if (vol) out.push(`Train at ${vol}.`);
@@ -123,6 +141,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const units = input.units ?? "km";
   const c = input.content;
   const first = c.stages[0];
+  const allPaused = c.stages.length > 0 && c.stages.every((s) => s.pauseUntilCleared === true);
   return {
     paperSize: input.paperSize ?? "A4",
     units,
@@ -132,23 +151,25 @@ export function buildReportModel(input: ReportInput): ReportModel {
     clinicianName: input.clinicianName,
     dateText: format(input.date, "d MMMM yyyy"),
     draft: !input.published,
-    verdict: patientVerdict[input.verdict],
+    verdict: allPaused ? pausedVerdict : patientVerdict[input.verdict],
     thisWeek: first ? thisWeek(first, units) : [],
     stages: c.stages.map((s, i) => ({
       number: i + 1,
       title: s.title,
       heading: `Stage ${i + 1}: ${s.title}`,
-      facts: stageFacts(s, units),
-      swaps: s.crossTraining,
-      strength: s.strength.map((x) => ({ exercise: x.exercise, sets: String(x.sets), reps: x.reps, howTo: blank(x.howTo), note: blank(x.note) })),
+      paused: s.pauseUntilCleared ? pausedText(s) : null,
+      facts: s.pauseUntilCleared ? [] : stageFacts(s, units),
+      swaps: s.pauseUntilCleared ? [] : s.crossTraining,
+      strength: s.pauseUntilCleared ? [] : s.strength.map((x) => ({ exercise: x.exercise, sets: String(x.sets), reps: x.reps, howTo: blank(x.howTo), note: blank(x.note) })),
       moveOn: s.progressWhen,
       stepBack: s.regressWhen,
       notes: blank(s.notes),
     })),
     painRules: c.painRules.map((p) => ({ level: p.level, label: painLabels[p.level], when: p.when, then: p.then })),
-    rule24h:
-      "The 24-hour rule: judge each session by how you feel the next morning as well as during it. If pain or stiffness is worse the next morning than before the session, that session was too much: treat it as RED, even if it felt fine at the time.",
-    deload: deloadText(c.deloadEveryWeeks),
+    rule24h: allPaused
+      ? "The 24-hour rule: judge each walk by how you feel the next morning as well as during it. If you feel worse the next morning, keep the next walks shorter or rest, and tell your doctor."
+      : "The 24-hour rule: judge each session by how you feel the next morning as well as during it. If pain or stiffness is worse the next morning than before the session, that session was too much: treat it as RED, even if it felt fine at the time.",
+    deload: allPaused ? "Planned lighter weeks start once you are back in training: your clinician sets them in your next plan." : deloadText(c.deloadEveryWeeks),
     seekCare: c.seekCareIf,
     advice: c.advice ?? [],
     notes: blank(c.notes),

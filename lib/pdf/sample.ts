@@ -34,3 +34,16 @@ export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportI
     ...overrides,
   };
 }
+
+/** The same runner, now with a fever: a refer plan with one stage paused until a doctor has seen them. */
+export function samplePausedPlanInput(): AssessmentInput {
+  const input = samplePlanInput();
+  input.redFlags = { ...(input.redFlags ?? {}), feverOrUnwell: true };
+  return input;
+}
+
+export function samplePausedReportInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  const evaluation = evaluate(samplePausedPlanInput());
+  if (!evaluation.plan) throw new Error("paused sample has no plan");
+  return sampleReportInput({ verdict: evaluation.verdict, content: { ...fromEnginePlan(evaluation.plan), notes: "" }, ...overrides });
+}

@@ -25,7 +25,8 @@ export function fromEnginePlan(plan: Plan): PlanContent {
   };
 }
 
-const volumeOf = (s: PlanContent["stages"][number]) => s.trainingHoursPct ?? s.runVolumePct ?? { min: 100, max: 100 };
+// A paused stage has no volume at all: its form value is 0, never the 100 % of a full stage.
+const volumeOf = (s: PlanContent["stages"][number]) => s.trainingHoursPct ?? s.runVolumePct ?? (s.pauseUntilCleared ? { min: 0, max: 0 } : { min: 100, max: 100 });
 
 /** A version as the editor's string fields. Long runs appear in the clinic's unit. */
 export function toFormValues(content: PlanContent, unit: DistanceUnit, ids: { planId: string; patientId: string; version: number }) {
@@ -57,9 +58,19 @@ const lines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+/** Whether an edit of a paused stage asks for any training load (the editor offers none). */
+export function pausedStageLoaded(prev: PlanContent["stages"][number], f: PlanEditForm["stages"][number]): boolean {
+  return f.volMax > 0 || f.strength.length > 0 || f.intensity || f.rpe > prev.maxEffortRpe || f.longRun !== undefined;
+}
+
 /**
  * The next version: the edited stage settings and exercises over the previous version. Stage
  * order, titles, criteria, pain rules and seek-care advice stay the engine's.
+ *
+ * A paused stage (`pauseUntilCleared`) keeps its pause: only its walking guidance and note change.
+ * A posted form that loads it anyway (the editor offers no such inputs) lifts the pause, so the
+ * stage never says "no training" and carries load at once; that load crosses the engine's limits
+ * and needs a reason like any other crossing (planOverrides).
  */
 export function applyEdits(prev: PlanContent, form: PlanEditForm, unit: DistanceUnit): PlanContent {
   return {
@@ -68,6 +79,9 @@ export function applyEdits(prev: PlanContent, form: PlanEditForm, unit: Distance
     stages: prev.stages.map((s, i) => {
       const f = form.stages[i];
       if (!f) return s;
+      if (s.pauseUntilCleared === true && !pausedStageLoaded(s, f)) {
+        return { ...s, crossTraining: lines(f.crossTraining), notes: f.notes.trim() };
+      }
       const vol = { min: f.volMin, max: f.volMax };
       let longRunKmMax = s.longRunKmMax;
       if (f.longRun === undefined) longRunKmMax = undefined;
@@ -92,6 +106,7 @@ export function applyEdits(prev: PlanContent, form: PlanEditForm, unit: Distance
       };
       if (longRunKmMax === undefined) delete next.longRunKmMax;
       else next.longRunKmMax = longRunKmMax;
+      delete next.pauseUntilCleared;
       return next;
     }),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultEngineSettings, type EngineSettings } from "@/lib/clinical/settings";
 
 export const ROLES = ["clinician", "admin"] as const;
 export const roleLabels: Record<(typeof ROLES)[number], string> = { clinician: "Clinician", admin: "Admin" };
@@ -39,7 +40,66 @@ const wholeNumber = (unit: string, min: number, max: number) =>
     .int(`Whole ${unit}`)
     .min(min, `At least ${min}`)
     .max(max, `At most ${max}`);
+const decimal = (unit: string, min: number, max: number) =>
+  z.coerce.number({ message: `Enter ${unit}` }).min(min, `At least ${min}`).max(max, `At most ${max}`);
 
+// Engine thresholds a clinic may change, each as one form field. `key` (and `part`, for a range
+// such as the deload cadence) names the EngineSettings entry it sets; the default shown beside it
+// is read from defaultEngineSettings, and `source` says where that default comes from
+// (lib/clinical/settings.ts). Ranges mirror engineSettingsSchema.
+type EngineKey = keyof EngineSettings;
+export type EngineField = {
+  name: string;
+  key: EngineKey;
+  part?: "min" | "max";
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  source: string;
+  group: "capacity" | "load" | "pain" | "checkins";
+};
+
+export const engineFields = [
+  { name: "calfRaiseTargetRunning", key: "calfRaiseTargetRunning", label: "Calf raises for running sports", unit: "reps per side", min: 5, max: 60, source: "clinician rule of thumb", group: "capacity" },
+  { name: "calfRaiseTargetOther", key: "calfRaiseTargetOther", label: "Calf raises for other sports", unit: "reps per side", min: 5, max: 60, source: "Goom et al. 2019", group: "capacity" },
+  { name: "lsiMinPct", key: "lsiMinPct", label: "Limb symmetry bar", unit: "%", min: 70, max: 100, source: "return-to-sport convention", group: "capacity" },
+  { name: "capacitySevereDeficitPct", key: "capacitySevereDeficitPct", label: "Capacity shortfall that backs off", unit: "% below target", min: 25, max: 90, source: "half the target; seed C1, practice convention", group: "capacity" },
+  { name: "irritabilityPainNow", key: "irritabilityPainNow", label: "High irritability: pain at rest", unit: "/10 or more", min: 5, max: 10, source: "severe band, clinical convention", group: "pain" },
+  { name: "irritabilityPainWorst24h", key: "irritabilityPainWorst24h", label: "High irritability: worst pain in 24 h", unit: "/10 or more", min: 5, max: 10, source: "clinical convention", group: "pain" },
+  { name: "startingDoseHoursPerWeek", key: "startingDoseHoursPerWeek", label: "Starting dose from no training", unit: "hours a week", min: 1, max: 20, source: "seed L1", group: "load" },
+  { name: "startingDoseRunKmPerWeek", key: "startingDoseRunKmPerWeek", label: "Starting running dose from none", unit: "km a week", min: 3, max: 60, source: "practice convention", group: "load" },
+  { name: "overreachingSignsWithObjectiveForBackOff", key: "overreachingSignsWithObjectiveForBackOff", label: "Overreaching signs that back off, one objective", unit: "signs", min: 1, max: 3, source: "seed F2, S3; Meeusen et al. 2013", group: "load" },
+  { name: "deloadMinWeeks", key: "deloadEveryWeeks", part: "min", label: "Lighter week every, at least", unit: "weeks", min: 4, max: 6, source: "seed F4", group: "load" },
+  { name: "deloadMaxWeeks", key: "deloadEveryWeeks", part: "max", label: "Lighter week every, at most", unit: "weeks", min: 4, max: 6, source: "seed F4", group: "load" },
+  { name: "sleepHoursTarget", key: "sleepHoursTarget", label: "Sleep target", unit: "hours", min: 6, max: 10, source: "seed R1", group: "load" },
+  { name: "painGreenMax", key: "painGreenMax", label: "Green pain limit", unit: "/10 or less", min: 1, max: 5, source: "Silbernagel et al. 2007; seed P8", group: "checkins" },
+  { name: "painAcceptableMax", key: "painAcceptableMax", label: "Acceptable pain limit", unit: "/10 or less", min: 3, max: 7, source: "Silbernagel et al. 2007", group: "checkins" },
+  { name: "progressGreenSessions", key: "progressGreenSessions", label: "Green sessions in 7 days to progress", unit: "sessions", min: 2, max: 7, source: "seed P8, product rule", group: "checkins" },
+  { name: "flareCutMinPct", key: "flareCutPct", part: "min", label: "Dose cut after a flare, from", unit: "%", min: 5, max: 30, source: "seed P3", group: "checkins" },
+  { name: "flareCutMaxPct", key: "flareCutPct", part: "max", label: "Dose cut after a flare, up to", unit: "%", min: 5, max: 30, source: "seed P3", group: "checkins" },
+  { name: "noTolerableDoseFlares", key: "noTolerableDoseFlares", label: "Flares after a cut that mean no tolerable dose", unit: "flares", min: 2, max: 5, source: "seed P9", group: "checkins" },
+] as const satisfies readonly EngineField[];
+
+/** The engine's cited default for a field, as the form shows it. */
+export function engineFieldDefault(f: EngineField, settings: Readonly<EngineSettings> = defaultEngineSettings): number {
+  const v = settings[f.key] as unknown;
+  return f.part ? (v as { min: number; max: number })[f.part] : (v as number);
+}
+
+/** The engine settings a saved form sets (every field; the service stores only what differs from the defaults). */
+export function engineSettingsFromForm(v: Record<string, unknown>): Partial<EngineSettings> {
+  const out: Record<string, unknown> = {};
+  for (const f of engineFields as readonly EngineField[]) {
+    const value = v[f.name];
+    if (typeof value !== "number") continue;
+    if ("part" in f && f.part) out[f.key] = { ...((out[f.key] as object | undefined) ?? {}), [f.part]: value };
+    else out[f.key] = value;
+  }
+  return out as Partial<EngineSettings>;
+}
+
+const hours = decimal("hours", 6, 10);
 export const clinicSettingsSchema = z.object({
   units: z.enum(["km", "mi"], { message: "Choose km or miles" }),
   paperSize: z.enum(["A4", "LETTER"], { message: "Choose A4 or Letter" }),
@@ -48,15 +108,31 @@ export const clinicSettingsSchema = z.object({
     .int("Whole minutes")
     .min(5, "At least 5 minutes")
     .max(120, "At most 120 minutes"),
-  // Engine thresholds (lib/clinical/settings.ts names each one's source); ranges mirror the engine's.
+  // Engine thresholds (engineFields above; lib/clinical/settings.ts names each one's source).
   calfRaiseTargetRunning: wholeNumber("reps", 5, 60),
   calfRaiseTargetOther: wholeNumber("reps", 5, 60),
   lsiMinPct: wholeNumber("%", 70, 100),
+  // From 25: above the 20 % shortfall that already modifies (engine: capacityMajorDeficitPct < capacitySevereDeficitPct).
+  capacitySevereDeficitPct: decimal("a percentage", 25, 90),
+  irritabilityPainNow: wholeNumber("points", 5, 10),
+  irritabilityPainWorst24h: wholeNumber("points", 5, 10),
+  startingDoseHoursPerWeek: decimal("hours", 1, 20),
+  startingDoseRunKmPerWeek: decimal("km", 3, 60),
+  overreachingSignsWithObjectiveForBackOff: wholeNumber("signs", 1, 3),
   deloadMinWeeks: wholeNumber("weeks", 4, 6),
   deloadMaxWeeks: wholeNumber("weeks", 4, 6),
-  sleepHoursTarget: z.coerce.number({ message: "Enter hours" }).min(6, "At least 6 hours").max(10, "At most 10 hours"),
+  sleepHoursTarget: hours,
+  painGreenMax: wholeNumber("points", 1, 5),
+  painAcceptableMax: wholeNumber("points", 3, 7),
+  progressGreenSessions: wholeNumber("sessions", 2, 7),
+  flareCutMinPct: wholeNumber("%", 5, 30),
+  flareCutMaxPct: wholeNumber("%", 5, 30),
+  noTolerableDoseFlares: wholeNumber("flares", 2, 5),
   version: z.coerce.number().int().min(0).optional(),
-}).refine((v) => v.deloadMinWeeks <= v.deloadMaxWeeks, { message: "The shortest interval cannot exceed the longest", path: ["deloadMaxWeeks"] });
+})
+  .refine((v) => v.deloadMinWeeks <= v.deloadMaxWeeks, { message: "The shortest interval cannot exceed the longest", path: ["deloadMaxWeeks"] })
+  .refine((v) => v.painGreenMax < v.painAcceptableMax, { message: "Must be below the acceptable pain limit", path: ["painGreenMax"] })
+  .refine((v) => v.flareCutMinPct <= v.flareCutMaxPct, { message: "The larger cut cannot be below the smaller", path: ["flareCutMaxPct"] });
 export type ClinicSettingsValues = z.output<typeof clinicSettingsSchema>;
 
 export const auditQuerySchema = z.object({

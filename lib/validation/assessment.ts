@@ -156,7 +156,7 @@ export const RED_FLAG_GROUPS: readonly { title: string; items: readonly (readonl
   {
     title: "Blood clot, heart and lungs",
     items: [
-      ["calfSwellingRednessHeat", "Calf swelling with redness and heat"],
+      ["calfSwellingRednessHeat", "Calf swelling, redness or warmth (any one)"],
       ["chestPainOrBreathlessness", "Chest pain or breathlessness on exertion"],
     ],
   },

@@ -30,6 +30,15 @@ export const planContentStageSchema = z.object({
   progressWhen: z.array(z.string()),
   regressWhen: z.array(z.string()),
   notes: z.string().max(1000).optional(),
+  /** No loading until a doctor has seen the patient (contract.md: refer for fever, trauma, possible fracture). */
+  pauseUntilCleared: z.boolean().optional(),
+}).superRefine((s, ctx) => {
+  // A paused stage carries no load at all: loading it means lifting the pause (lib/plans/content.ts).
+  if (s.pauseUntilCleared !== true) return;
+  const loaded = [s.runVolumePct, s.trainingHoursPct].some((r) => r !== undefined && r.max > 0);
+  if (loaded || s.strength.length > 0 || s.intensityAllowed) {
+    ctx.addIssue({ code: "custom", path: ["pauseUntilCleared"], message: "A stage paused until a doctor has seen the patient carries no training load." });
+  }
 });
 
 /** A saved plan version: the engine's Plan shape plus how-tos and the clinician's notes. */

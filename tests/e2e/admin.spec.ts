@@ -113,3 +113,28 @@ test("[ADMIN]: an admin signing in lands on the clinic caseload", async ({ page 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
 });
+
+test("[ADMIN]: an admin sees the engine and check-in thresholds with their cited defaults, and each bad value is marked at its field", async ({ browser }, testInfo) => {
+  const { ctx, page } = await adminPage(browser);
+  await page.goto("/admin/settings");
+  // The demo clinic keeps the defaults: nothing here is saved, so parallel specs see the same engine.
+  await expect(page.getByRole("group", { name: "Pain traffic light and check-in review" })).toBeVisible();
+  const acceptable = page.getByLabel("Acceptable pain limit");
+  await expect(acceptable).toHaveValue("5");
+  await expect(page.getByText("Default 5/10 or less (Silbernagel et al. 2007). 3 to 7.")).toBeVisible();
+  await expect(page.getByLabel("Green sessions in 7 days to progress")).toHaveValue("3");
+  await expect(page.getByLabel("Dose cut after a flare, from")).toHaveValue("10");
+  await expect(page.getByLabel("Dose cut after a flare, up to")).toHaveValue("20");
+  await expect(page.getByLabel("Capacity shortfall that backs off")).toHaveValue("50");
+  await page.getByLabel("Green pain limit").fill("5");
+  await page.getByLabel("Dose cut after a flare, up to").fill("40");
+  await page.getByLabel("Starting running dose from none").fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByLabel("Green pain limit")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Must be below the acceptable pain limit")).toBeVisible();
+  await expect(page.getByLabel("Dose cut after a flare, up to")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("At most 30")).toBeVisible();
+  await expect(page.getByLabel("Starting running dose from none")).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: testInfo.outputPath("settings-errors.png"), fullPage: true });
+  await ctx.close();
+});

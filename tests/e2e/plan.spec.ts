@@ -1,6 +1,15 @@
 import { devices } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { finalizeVignetteAssessment } from "./assessment-helpers";
+import {
+  answerAllRedFlags,
+  fillVignetteStep1,
+  fillVignetteStep2,
+  finalizeFromReview,
+  finalizeVignetteAssessment,
+  saveAndContinue,
+  startAssessment,
+  yesNo,
+} from "./assessment-helpers";
 import { expect, test } from "./fixtures";
 
 // The plan from a final assessment to the patient's phone: edit (with a reason where the edit
@@ -77,6 +86,55 @@ test("[PLAN]: a PT edits the plan, publishes it, the patient opens the link on a
   expect(res?.status()).toBe(404);
   await expect(mobile.getByRole("heading", { name: "Page not found" })).toBeVisible();
   expect((await phone.request.get(`${link}/pdf`)).status()).toBe(404);
+  await phone.close();
+});
+
+test("[PLAN]: a PT opens a plan paused for a fever: only walking guidance and notes to edit; the patient reads no training for now", async ({
+  clinicianPage: page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await startAssessment(page);
+  await fillVignetteStep1(page);
+  await saveAndContinue(page, 2);
+  await fillVignetteStep2(page);
+  await saveAndContinue(page, 3);
+  await answerAllRedFlags(page, "No");
+  await yesNo(page, "Fever or feeling generally unwell", "Yes");
+  for (const n of [4, 5, 6, 7]) await saveAndContinue(page, n);
+  await expect(page.getByRole("heading", { name: "Refer", exact: true, level: 2 })).toBeVisible();
+  const gate = page.getByRole("form", { name: "Record referral or override" });
+  await gate.getByLabel("Referred for medical review").check();
+  await gate.getByLabel("Referred to (for a referral)").fill("GP, same week");
+  await gate.getByLabel("Date of referral (for a referral)").fill("2026-12-01");
+  await gate.getByRole("button", { name: "Record" }).click();
+  await expect(page.getByText(/GP, same week/).first()).toBeVisible();
+  await finalizeFromReview(page);
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
+
+  // The editor: the stage says what it is, and offers nothing to load or progress.
+  const stage = page.getByRole("group", { name: "Stage 1: Paused until a doctor has seen the patient" });
+  await expect(stage).toBeVisible();
+  for (const label of ["Weeks, from", "Volume % of usual, up to", "Effort cap (RPE 1-10)", "Add from the exercise library"]) await expect(stage.getByLabel(label)).toHaveCount(0);
+  await expect(stage.getByRole("checkbox")).toHaveCount(0);
+  await stage.getByLabel("Walking and daily activity meanwhile (one per line)").fill("Short walks on the flat, 10 minutes");
+  await stage.getByLabel("Note for this stage").fill("See your GP this week.");
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as version 2." })).toBeVisible();
+  await expect(stage.getByLabel("Walking and daily activity meanwhile (one per line)")).toHaveValue("Short walks on the flat, 10 minutes");
+  await page.screenshot({ path: testInfo.outputPath("paused-editor.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Publish version 2" }).click();
+  const link = await page.getByLabel("Patient link").inputValue();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const mobile = await phone.newPage();
+  await mobile.goto(link);
+  await expect(mobile.getByRole("heading", { name: "Pause training, and see a doctor" })).toBeVisible();
+  await expect(mobile.getByTestId("paused-stage")).toHaveText("No training for now: see your doctor first. Meanwhile: short walks on the flat, 10 minutes.");
+  await expect(mobile.getByText("See your GP this week.")).toBeVisible();
+  for (const row of ["How much", "How hard", "Strength work, twice a week"]) await expect(mobile.getByText(row, { exact: true })).toHaveCount(0);
+  await mobile.screenshot({ path: testInfo.outputPath("paused-patient-phone.png"), fullPage: true });
   await phone.close();
 });
 

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { passwordTokens, users } from "@/db/schema";
 import { changeUserRole, inviteUser, setUserActive } from "@/lib/admin/manage-users";
 import { findPasswordLink, setPasswordWithLink } from "@/lib/admin/set-password";
-import { updateClinicSettings } from "@/lib/admin/update-clinic-settings";
+import { settingsFormValues, updateClinicSettings } from "@/lib/admin/update-clinic-settings";
+import { evaluate } from "@/lib/clinical";
+import { withChange } from "@/lib/clinical/test-fixtures";
+import { engineFieldDefault, engineFields } from "@/lib/validation/admin";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { recordAuditEvent } from "@/lib/audit/record-event";
@@ -20,6 +23,7 @@ vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: asyn
 
 const { GET: auditCsv } = await import("@/app/api/admin/audit.csv/route");
 const { deactivateUserAction, inviteUserAction } = await import("@/app/(admin)/admin/users/actions");
+const { saveSettingsAction } = await import("@/app/(admin)/admin/settings/actions");
 
 const policy = { idleMinutes: 15, maxHours: 12 };
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -100,7 +104,9 @@ describe("accounts", () => {
 });
 
 describe("clinic settings", () => {
-  const values = { units: "mi", paperSize: "LETTER", idleTimeoutMinutes: 30, calfRaiseTargetRunning: 25, calfRaiseTargetOther: 20, lsiMinPct: 90, deloadMinWeeks: 4, deloadMaxWeeks: 6, sleepHoursTarget: 8 } as const;
+  // Every engine threshold at its cited default, then the changes a test makes.
+  const defaults = Object.fromEntries(engineFields.map((f) => [f.name, engineFieldDefault(f)])) as Record<(typeof engineFields)[number]["name"], number>;
+  const values = { ...defaults, units: "mi", paperSize: "LETTER", idleTimeoutMinutes: 30, calfRaiseTargetRunning: 25 } as const;
 
   it("saves, stores only changed engine thresholds, and refuses a stale version", async () => {
     const { admin } = await clinicWithAdmin();
@@ -108,6 +114,48 @@ describe("clinic settings", () => {
     expect(saved).toMatchObject({ units: "mi", paperSize: "LETTER", idleTimeoutMinutes: 30, engine: { calfRaiseTargetRunning: 25 }, version: 1 });
     expect(Object.keys(saved.engine ?? {})).toEqual(["calfRaiseTargetRunning"]);
     await expect(updateClinicSettings(handle.db, admin, { ...values, version: 0 })).rejects.toMatchObject({ kind: "conflict" });
+  });
+
+  it("stores the new engine and check-in thresholds only when changed, shows them back, and the plan prints them", async () => {
+    const { admin } = await clinicWithAdmin();
+    const changed = { ...values, calfRaiseTargetRunning: 30, painAcceptableMax: 6, flareCutMinPct: 15, flareCutMaxPct: 25, progressGreenSessions: 4, startingDoseRunKmPerWeek: 12, irritabilityPainNow: 8 };
+    const saved = await updateClinicSettings(handle.db, admin, { ...changed, version: 0 });
+    expect(saved.engine).toEqual({ painAcceptableMax: 6, flareCutPct: { min: 15, max: 25 }, progressGreenSessions: 4, startingDoseRunKmPerWeek: 12, irritabilityPainNow: 8 });
+    const shown = settingsFormValues(saved);
+    expect(shown).toMatchObject({ painAcceptableMax: "6", flareCutMinPct: "15", flareCutMaxPct: "25", progressGreenSessions: "4", painGreenMax: "3", noTolerableDoseFlares: "2" });
+
+    // The clinic's numbers reach the plan's words (and the check-in review reads the same settings).
+    const plan = evaluate(withChange((i) => (i.symptoms!.painDuringActivityNrs = 7)), saved.engine).plan!;
+    expect(plan.painRules.find((r) => r.level === "red")!.when).toMatch(/above 6\/10/);
+    expect(plan.stages[0]!.regressWhen[0]).toMatch(/cut by 15-25 %/);
+    expect(plan.stages[0]!.progressWhen[0]).toMatch(/at least 4 sessions/);
+
+    // Back to the defaults: nothing left stored, so later default changes reach this clinic.
+    const reset = await updateClinicSettings(handle.db, admin, { ...values, calfRaiseTargetRunning: 30, version: 1 });
+    expect(reset.engine).toEqual({});
+  });
+
+  it("returns each threshold's error under its own field and saves nothing", async () => {
+    const { clinic, admin } = await clinicWithAdmin();
+    current.actor = admin;
+    const post = (o: Record<string, string | number>) => saveSettingsAction(null, form(Object.fromEntries(Object.entries({ ...values, version: 0, ...o }).map(([k, v]) => [k, String(v)]))));
+    const ranges = await post({ progressGreenSessions: 9, irritabilityPainNow: "x", flareCutMinPct: 2, startingDoseHoursPerWeek: 40, noTolerableDoseFlares: 1 });
+    expect(ranges?.ok).toBe(false);
+    expect(ranges?.fieldErrors).toMatchObject({
+      progressGreenSessions: ["At most 7"],
+      irritabilityPainNow: ["Enter a number"],
+      flareCutMinPct: ["At least 5"],
+      startingDoseHoursPerWeek: ["At most 20"],
+      noTolerableDoseFlares: ["At least 2"],
+    });
+    const crossed = await post({ painGreenMax: 5, painAcceptableMax: 5, flareCutMinPct: 25, flareCutMaxPct: 15, capacitySevereDeficitPct: 20 });
+    expect(crossed?.fieldErrors).toMatchObject({
+      painGreenMax: ["Must be below the acceptable pain limit"],
+      flareCutMaxPct: ["The larger cut cannot be below the smaller"],
+      capacitySevereDeficitPct: [expect.stringMatching(/At least 25/)],
+    });
+    const { getClinicSettings } = await import("@/lib/clinics/get-clinic-settings");
+    expect((await getClinicSettings(handle.db, clinic.id)).version ?? 0).toBe(0);
   });
 
   it("the clinic's idle timeout governs its sessions", async () => {

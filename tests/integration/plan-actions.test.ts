@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { auditEvents, patients, planLinks, plans, planVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { toFormValues } from "@/lib/plans/content";
+import { samplePausedPlanInput } from "@/lib/pdf/sample";
 import { openTestDb } from "../support/test-db";
 import { flatten, form, redirectTarget, seedFinalAssessment } from "./plan-support";
 
@@ -24,8 +25,8 @@ beforeEach(() => {
   current.actor = null;
 });
 
-async function withPlan(vignette?: string) {
-  const s = await seedFinalAssessment(handle.db, vignette);
+async function withPlan(vignette?: string, opts: Parameters<typeof seedFinalAssessment>[2] = {}) {
+  const s = await seedFinalAssessment(handle.db, vignette, opts);
   current.actor = s.actor;
   const target = await redirectTarget(createPlanAction(null, form({ patientId: s.patientId, assessmentId: s.assessmentId })));
   const planId = target?.split("/plans/")[1] ?? "";
@@ -173,6 +174,39 @@ describe("saving versions", () => {
   it("keeps versions append-only in the database", async () => {
     const s = await withPlan();
     await expect(handle.db.update(planVersions).set({ version: 9 }).where(eq(planVersions.planId, s.planId))).rejects.toThrow();
+  });
+});
+
+describe("a paused plan (refer for fever: nothing loaded until a doctor has seen the patient)", () => {
+  const paused = () => withPlan(undefined, { input: samplePausedPlanInput(), referral: true });
+
+  it("saves the walking guidance and note and keeps the pause, with no load and no reason asked", async () => {
+    const s = await paused();
+    const r = await post(s, (v) => {
+      v.stages[0]!.crossTraining = "Short flat walks, 10 minutes";
+      v.stages[0]!.notes = "GP appointment on Thursday.";
+    });
+    expect(r).toMatchObject({ ok: true });
+    const { version } = await latest(s.planId, s.clinic.id);
+    expect(version.version).toBe(2);
+    expect(version.content.stages[0]).toMatchObject({ pauseUntilCleared: true, strength: [], intensityAllowed: false, crossTraining: ["Short flat walks, 10 minutes"], notes: "GP appointment on Thursday." });
+    expect(version.content.stages[0]!.trainingHoursPct).toBeUndefined();
+    expect(version.overrides).toEqual([]);
+  });
+
+  it("loading it anyway (a forged post) needs the reason for going past the engine's limits, which is then kept", async () => {
+    const s = await paused();
+    const load = (reason: string) => (v: ReturnType<typeof toFormValues>) => Object.assign(v.stages[0]!, { volMin: "50", volMax: "70", reason });
+    const refused = await post(s, load(""));
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused!.fieldErrors?.["stages.0.reason"]?.[0]).toMatch(/paused until a doctor has seen the patient/);
+    expect((await latest(s.planId, s.clinic.id)).version.version).toBe(1);
+
+    expect(await post(s, load("Cleared by the GP by phone today; letter to follow."))).toMatchObject({ ok: true });
+    const { version } = await latest(s.planId, s.clinic.id);
+    expect(version.content.stages[0]!.pauseUntilCleared).toBeUndefined();
+    expect(version.content.stages[0]!.trainingHoursPct).toEqual({ min: 50, max: 70 });
+    expect(version.overrides[0]).toMatchObject({ stage: 0, reason: "Cleared by the GP by phone today; letter to follow." });
   });
 });
 

@@ -6,7 +6,7 @@ import { samplePlanInput } from "@/lib/pdf/sample";
 import { actorFor, makeClinic, makeUser } from "../support/test-db";
 
 /** A clinic, a clinician, a patient and a final assessment made from a vignette (inserted as final). */
-export async function seedFinalAssessment(db: Db, vignette = "runner-knee-weak-calves", opts: { referral?: boolean } = {}) {
+export async function seedFinalAssessment(db: Db, vignette = "runner-knee-weak-calves", opts: { referral?: boolean; input?: AssessmentInput } = {}) {
   const clinic = await makeClinic(db);
   const user = await makeUser(db, clinic.id);
   const actor = actorFor(user);
@@ -14,8 +14,9 @@ export async function seedFinalAssessment(db: Db, vignette = "runner-knee-weak-c
     .insert(patients)
     .values({ clinicId: clinic.id, clinicianId: user.id, firstName: "Pat", lastName: `Plan-${Math.random().toString(36).slice(2, 7)}`, dateOfBirth: "1990-01-01", sex: "female", sport: "running" })
     .returning();
-  const input =
-    vignette === "runner-knee-weak-calves"
+  const input = opts.input
+    ? structuredClone(opts.input)
+    : vignette === "runner-knee-weak-calves"
       ? samplePlanInput()
       : (structuredClone(vignettes.find((v) => v.id === vignette)!.input) as unknown as AssessmentInput);
   const evaluation = evaluate(input);

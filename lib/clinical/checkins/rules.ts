@@ -49,7 +49,7 @@ const SYMPTOM_LABELS: Record<NewSymptomKey, string> = {
   saddleNumbness: "numbness in the saddle area",
   bladderOrBowelChange: "a change in bladder or bowel control",
   bothLegs: "symptoms in both legs",
-  calfSwellingRednessHeat: "a swollen, red, hot calf",
+  calfSwellingRednessHeat: "calf swelling, redness or warmth",
   chestPainOrBreathlessness: "chest pain or unusual breathlessness",
   feverOrUnwell: "fever or feeling unwell",
 };
@@ -103,7 +103,7 @@ export const checkInRules: CheckInRule[] = [
     suggestion: "urgent_care",
     reads: URGENT_SYMPTOM_KEYS.map((k) => `checkIns.*.newSymptoms.${k}`),
     source: "reference.md red-flag tiers (Finucane et al. 2020, JOSPT 50:350)",
-    description: "Any check-in reports saddle numbness, a bladder or bowel change, symptoms in both legs, a swollen red hot calf, or chest pain or breathlessness.",
+    description: "Any check-in reports saddle numbness, a bladder or bowel change, symptoms in both legs, calf swelling, redness or warmth (any one), or chest pain or breathlessness.",
     fires: (ctx) => {
       const found = URGENT_SYMPTOM_KEYS.flatMap((k) => reported(ctx, k).map((s) => ({ symptom: k, date: s.checkIn.date, checkIn: s.index })));
       if (found.length === 0) return null;

@@ -1,6 +1,7 @@
 import type { Plan, PlanStage, Reason, ReasonCategory, Verdict } from "../contract";
 import { testLabel } from "../capacity/catalogue";
 import { BACK_REGIONS, type RuleContext } from "../rules/types";
+import type { EngineSettings } from "../settings";
 import { advice, crossTraining, deloadEveryWeeks, painRules, pauseCrossTraining, pausePainRules, seekCareIf } from "./guidance";
 import { chooseStrength } from "./strength";
 
@@ -8,6 +9,9 @@ import { chooseStrength } from "./strength";
 // - first reduced stage: running 60-80 % of usual (seed 004, P3), also on a flare (at RPE 3);
 //   if it still flares at that dose, the stage's regress criterion takes another 10-20 % off, as
 //   P3 orders it; easy effort RPE 3-4, no intervals, hills or progression runs (P1);
+// - every number the check-in review also applies (pain limits, the flare cut, the flares that
+//   mean no tolerable dose, the green sessions a stage needs) is read from the resolved settings,
+//   so the sentences the patient reads and the review's rules cannot drift apart (issue 12);
 // - a runner with a back complaint starts even a push plan with a week of easy runs only (P1);
 // - every plan that reduces climbs back in steps of at most 2 RPE, with a reload stage (one
 //   harder session a week) before full training;
@@ -77,20 +81,48 @@ type StageSpec = {
   reduced: boolean;
   strength: "early" | "later";
   progressWhen: string[];
+  /** Stage-specific step-back criteria, printed after the flare criteria (when `flareRules`). */
   regressWhen: string[];
+  /** Prefix the review's red-light criteria (cut inside the stage, then step back a stage). */
+  flareRules?: boolean;
   /** No loading at all until a doctor has cleared the patient. */
   pause?: boolean;
 };
 
 const floor1 = (n: number) => Math.floor(n * 10 + 1e-9) / 10;
 
-const REGRESS_COMMON = [
-  "Pain goes above 5/10, turns sharp, or is worse the next morning: drop back to the previous stage.",
-  "You start limping or changing how you move to protect the area.",
-];
+const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
+const pctRange = (r: Range) => (r.min === r.max ? `${r.min} %` : `${r.min}-${r.max} %`);
+
+/** What the check-in review calls a flare (its red light), in the patient's words. */
+function flareSigns(st: Readonly<EngineSettings>): string {
+  return `Pain goes above ${st.painAcceptableMax}/10 during a session, turns sharp or catching, makes you limp or move differently to protect it, or is worse the next morning`;
+}
+
+/**
+ * The step-back criteria, as the check-in review applies them: one flare cuts the stage's dose by
+ * flareCutPct inside the stage; a flare at an already cut dose steps back a stage. The first
+ * stage has nothing to step back to: it cuts again, and noTolerableDoseFlares flares after a
+ * noTolerableDoseCutPct cut mean no tolerable dose was found (seek care, P9).
+ */
+export function flareRegressCriteria(st: Readonly<EngineSettings>, firstStage: boolean): string[] {
+  const cut = pctRange(st.flareCutPct);
+  const out = [`${flareSigns(st)}: stop that activity for the day and stay in this stage with the dose cut by ${cut}.`];
+  out.push(
+    firstStage
+      ? `It flares again at the cut dose: cut another ${cut} and contact your clinician. Flaring ${times(st.noTolerableDoseFlares)} in this stage after a ${st.noTolerableDoseCutPct} % cut means the problem needs assessing.`
+      : "It flares again at the cut dose: drop back to the previous stage.",
+  );
+  return out;
+}
+
+/** The review progresses a stage after progressGreenSessions green sessions in 7 days (pain at or under painGreenMax, next morning no worse). */
+function greenWeek(st: Readonly<EngineSettings>, what = "sessions"): string {
+  return `at least ${st.progressGreenSessions} ${what} where pain stays at ${st.painGreenMax}/10 or less and is no worse the next morning`;
+}
 
 function progressCriteria(ctx: RuleContext): string[] {
-  const out = ["A full week at this stage with pain at 3/10 or less and no worse the next morning."];
+  const out = [`A full week at this stage with ${greenWeek(ctx.settings)}.`];
   const c = ctx.input.complaint;
   if (c?.onset === "acute" && ctx.input.symptoms?.cannotBendForward) out.push("Bending forward feels possible again without guarding.");
   return out;
@@ -103,7 +135,7 @@ function capacityCriteria(ctx: RuleContext): string[] {
       const name = testLabel(c.test);
       return c.targetKind === "symmetry"
         ? `${name}: weaker side within ${100 - ctx.settings.lsiMinPct} % of the stronger side at retest.`
-        : `${name}: ${c.target} ${c.unit} or more on each side${c.lsiPct !== undefined ? `, within ${100 - ctx.settings.lsiMinPct} % of each other` : ""}.`;
+        : `${name}: ${c.target} ${c.unit} or more on each side${c.lsiPct !== undefined ? `, within ${100 - ctx.settings.lsiMinPct} % of each other` : ""} at retest.`;
     });
 }
 
@@ -113,7 +145,7 @@ function runnerWithBackComplaint(ctx: RuleContext): boolean {
   return c !== undefined && BACK_REGIONS.has(c.region) && runsInPlan(ctx);
 }
 
-function easyRunsWeek(): StageSpec {
+function easyRunsWeek(st: Readonly<EngineSettings>): StageSpec {
   return {
     key: "easy_week",
     title: "This week: easy, conversational runs only",
@@ -123,8 +155,9 @@ function easyRunsWeek(): StageSpec {
     intensity: false,
     reduced: false,
     strength: "early",
-    progressWhen: ["A week of easy runs with back pain at 3/10 or less and no worse the next morning: bring back one harder session."],
-    regressWhen: REGRESS_COMMON,
+    progressWhen: [`A week of easy runs, ${greenWeek(st, "runs")}: bring back one harder session.`],
+    regressWhen: [],
+    flareRules: true,
   };
 }
 
@@ -159,6 +192,7 @@ function runsInPlan(ctx: RuleContext): boolean {
 function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: Range, reasons: readonly Reason[], pause: boolean): StageSpec[] {
   const base = progressCriteria(ctx);
   const capacity = capacityCriteria(ctx);
+  const st = ctx.settings;
   const returnStage: StageSpec = {
     key: "return",
     title: "Return to full training",
@@ -168,8 +202,9 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
     intensity: true,
     reduced: false,
     strength: "later",
-    progressWhen: [`Training feels normal for two weeks; from here, keep a lighter week every ${deload.min}-${deload.max} weeks.`],
-    regressWhen: REGRESS_COMMON,
+    progressWhen: [`Two weeks of normal training, each with ${greenWeek(st)}; from here, keep a lighter week every ${deload.min}-${deload.max} weeks.`],
+    regressWhen: [],
+    flareRules: true,
   };
 
   const reloadStage: StageSpec = {
@@ -181,14 +216,15 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
     intensity: true,
     reduced: false,
     strength: "later",
-    progressWhen: ["Two weeks including a harder session with pain at 3/10 or less and no next-morning flare."],
-    regressWhen: REGRESS_COMMON,
+    progressWhen: [`Two weeks that include a harder session, each with ${greenWeek(st)}.`],
+    regressWhen: [],
+    flareRules: true,
   };
 
   switch (verdict) {
     case "push":
       return [
-        ...(runnerWithBackComplaint(ctx) ? [easyRunsWeek()] : []),
+        ...(runnerWithBackComplaint(ctx) ? [easyRunsWeek(st)] : []),
         {
           key: "train",
           title: "Keep training and progress steadily",
@@ -199,11 +235,11 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           reduced: false,
           strength: "later",
           progressWhen: [
-            "Sessions feel normal and pain stays at 3/10 or less: add no more than about 10 % a week.",
+            `Sessions feel normal, with ${greenWeek(st)} each week: add no more than about 10 % a week.`,
             `Take the planned lighter week after ${deload.min}-${deload.max} weeks.`,
           ],
+          flareRules: true,
           regressWhen: [
-            ...REGRESS_COMMON,
             "Several signs of overreaching at once (resting heart rate up for days, worse sleep, stalled performance, no drive for days): take the lighter week early.",
           ],
         },
@@ -222,6 +258,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           strength: "early",
           progressWhen: ["The reviewing clinician has seen you and cleared you to progress."],
           regressWhen: ["Any symptom on the seek-care list appears: stop training and seek care as described."],
+          flareRules: true,
         },
       ];
     case "modify":
@@ -236,7 +273,8 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           reduced: true,
           strength: "early",
           progressWhen: base,
-          regressWhen: REGRESS_COMMON,
+          regressWhen: [],
+          flareRules: true,
         },
         {
           key: "rebuild",
@@ -248,7 +286,8 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           reduced: false,
           strength: "later",
           progressWhen: [...base, ...capacity],
-          regressWhen: REGRESS_COMMON,
+          regressWhen: [],
+          flareRules: true,
         },
         reloadStage,
         returnStage,
@@ -266,7 +305,8 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           reduced: true,
           strength: "early",
           progressWhen: base,
-          regressWhen: [...REGRESS_COMMON, "Still flaring at this dose: cut another 10-20 % and contact your clinician."],
+          regressWhen: [],
+          flareRules: true,
         },
         {
           key: "rebuild",
@@ -278,7 +318,8 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           reduced: true,
           strength: "later",
           progressWhen: [...base, ...capacity],
-          regressWhen: REGRESS_COMMON,
+          regressWhen: [],
+          flareRules: true,
         },
         reloadStage,
         returnStage,
@@ -299,7 +340,8 @@ export function buildPlan(ctx: RuleContext, verdict: Verdict, reasons: readonly 
   const longest = load?.longestRunKm30d;
   const spikeCap = longest !== undefined ? longest * ctx.settings.longRunSpikeFactor : undefined;
 
-  const stages: PlanStage[] = stageSpecs(ctx, verdict, driver, deload, reasons, pause).map((s) => {
+  const stages: PlanStage[] = stageSpecs(ctx, verdict, driver, deload, reasons, pause).map((s, index) => {
+    const regressWhen = s.flareRules ? [...flareRegressCriteria(ctx.settings, index === 0), ...s.regressWhen] : s.regressWhen;
     if (s.pause) {
       // Nothing to load and nothing to progress: no volume, no strength, walking as tolerated only.
       return {
@@ -325,7 +367,7 @@ export function buildPlan(ctx: RuleContext, verdict: Verdict, reasons: readonly 
       crossTraining: crossTraining(ctx, s.reduced),
       strength: chooseStrength(ctx, s.strength),
       progressWhen: s.progressWhen,
-      regressWhen: s.regressWhen,
+      regressWhen,
     };
     if (runs) {
       stage.runVolumePct = s.volume;

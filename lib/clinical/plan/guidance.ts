@@ -8,12 +8,15 @@ import { BACK_REGIONS, SPINAL_REGIONS } from "../rules/types";
 // (R1, P5, P6, P7, B2, F5). Patient-facing wording, written for this product.
 
 export function painRules(ctx: RuleContext): PainRule[] {
-  const { painGreenMax: g, painAcceptableMax: a } = ctx.settings;
+  // The same settings the check-in review reads (issue 12): one source for the plan and the review.
+  const { painGreenMax: g, painAcceptableMax: a, flareCutPct: cut, noTolerableDoseFlares: n } = ctx.settings;
+  const cutText = cut.min === cut.max ? `${cut.min} %` : `${cut.min}-${cut.max} %`;
+  const times = n === 2 ? "twice" : `${n} times`;
   return [
     {
       level: "green",
       when: `Pain stays at ${g}/10 or less during the session and is no worse the next morning.`,
-      then: "Carry on as planned. Move to the next stage when its criteria are met.",
+      then: `Carry on as planned. ${ctx.settings.progressGreenSessions} sessions like this in a week, once the stage's other criteria are met, move you to the next stage.`,
     },
     {
       level: "amber",
@@ -23,7 +26,7 @@ export function painRules(ctx: RuleContext): PainRule[] {
     {
       level: "red",
       when: `Pain goes above ${a}/10, turns sharp or catching, or is worse the next morning than before the session (24-hour rule).`,
-      then: "Stop that activity for the day. Next time, cut the dose by another 10-20 %, and tell your clinician if it happens twice.",
+      then: `Stop that activity for the day. Next session, cut the stage's dose by ${cutText}; a flare at the cut dose follows the stage's step-back criteria. Tell your clinician if it happens ${times}.`,
     },
   ];
 }
@@ -67,7 +70,7 @@ export function seekCareIf(ctx: RuleContext): string[] {
     list.push("New back or neck pain together with tingling, numbness or weakness in an arm or leg: get medical care the same day.");
   }
   // Any one of the three signs is enough (possible DVT), whatever the complaint's region.
-  list.push("A calf becomes swollen, red or warm: get medical care the same day.");
+  list.push("Calf swelling, redness or warmth (any one is enough): get medical care the same day.");
   list.push("Pain that wakes you at night and does not ease with a change of position.");
   return list;
 }

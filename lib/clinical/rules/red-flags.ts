@@ -27,7 +27,7 @@ export const RED_FLAG_LABELS: Readonly<Record<RedFlagKey, string>> = {
   significantTrauma: "significant trauma",
   osteoporosisOrLongTermSteroids: "osteoporosis or long-term steroids",
   immunosuppressionOrIvDrugUse: "immunosuppression or IV drug use",
-  calfSwellingRednessHeat: "calf swelling, redness or heat",
+  calfSwellingRednessHeat: "calf swelling, redness or warmth",
   chestPainOrBreathlessness: "chest pain or breathlessness on exertion",
 };
 
@@ -101,8 +101,8 @@ export const redFlagRules: Rule[] = [
   ),
   single(
     "calfSwellingRednessHeat", "red_flag.possible_dvt", "urgent_referral", FINUCANE,
-    "Calf swelling with redness and heat: possible deep vein thrombosis.",
-    "A swollen, red, hot calf may be a blood clot: send for same-day medical care.",
+    "Calf swelling, redness or warmth (any one): possible deep vein thrombosis.",
+    "A calf that is swollen, red or warm (any one) may hold a blood clot: send for same-day medical care.",
   ),
   single(
     "chestPainOrBreathlessness", "red_flag.chest_pain_or_breathlessness", "urgent_referral", FINUCANE,

@@ -4,12 +4,30 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionState } from "@/lib/auth/action-state";
-import { clinicSettingsSchema } from "@/lib/validation/admin";
+import { clinicSettingsSchema, engineFieldDefault, engineFields, type EngineField } from "@/lib/validation/admin";
+
+const groups: { id: EngineField["group"]; title: string; note?: string }[] = [
+  { id: "capacity", title: "Capacity tests" },
+  { id: "pain", title: "Pain and irritability at assessment" },
+  { id: "load", title: "Training load and recovery" },
+  {
+    id: "checkins",
+    title: "Pain traffic light and check-in review",
+    note: "The plan's pain traffic light and its move-on and step-back criteria print these numbers, and the check-in review applies the same ones.",
+  },
+];
+
+/** "Default 3/10 or less (Silbernagel et al. 2007). 1 to 5." */
+function hintFor(f: EngineField): string {
+  const d = engineFieldDefault(f);
+  const unit = f.unit.startsWith("/") || f.unit.startsWith("%") ? f.unit : ` ${f.unit}`;
+  return `Default ${d}${unit} (${f.source}). ${f.min} to ${f.max}.`;
+}
 
 export function SettingsForm({ action, initial }: { action: (p: ActionState, fd: FormData) => Promise<ActionState>; initial: Record<string, string> }) {
   const { state, formAction, onSubmit, errorFor, control, pending } = useServerForm(clinicSettingsSchema, action, initial);
   const num = (name: Parameters<typeof control>[0], label: string, hint: string) => (
-    <Field id={name} label={label} hint={hint} error={errorFor(name)}>
+    <Field key={name} id={name} label={label} hint={hint} error={errorFor(name)}>
       {(aria) => <Input {...aria} {...control(name)} inputMode="decimal" />}
     </Field>
   );
@@ -43,19 +61,20 @@ export function SettingsForm({ action, initial }: { action: (p: ActionState, fd:
         </Field>
         {num("idleTimeoutMinutes", "Idle sign-out (minutes)", "5 to 120. Applies on the next request.")}
       </fieldset>
-      <fieldset className="grid gap-5 sm:grid-cols-3">
-        <legend className="mb-1 font-semibold">Clinical thresholds</legend>
-        <p className="text-sm text-slate-600 sm:col-span-3">
-          Defaults come from the sources in the rules reference. Change them only as a clinic decision; every saved
-          assessment keeps the ruleset version it was made with.
-        </p>
-        {num("calfRaiseTargetRunning", "Calf raises for running sports", "Reps per side. Default 30 (clinician rule of thumb).")}
-        {num("calfRaiseTargetOther", "Calf raises for other sports", "Reps per side. Default 20 (Goom et al. 2019).")}
-        {num("lsiMinPct", "Limb symmetry bar (%)", "Default 90 (return-to-sport convention).")}
-        {num("deloadMinWeeks", "Deload every, at least (weeks)", "4 to 6.")}
-        {num("deloadMaxWeeks", "Deload every, at most (weeks)", "4 to 6.")}
-        {num("sleepHoursTarget", "Sleep target (hours)", "Default 8.")}
-      </fieldset>
+      <p className="text-sm text-slate-600">
+        Clinical thresholds: the defaults come from the sources in the rules reference (shown beside each field). Change one only as a
+        clinic decision. Only values that differ from the default are stored, so a later change to a default reaches every threshold you
+        left alone; every saved assessment keeps the ruleset version it was made with.
+      </p>
+      {groups.map((g) => (
+        <fieldset key={g.id} className="grid gap-5 sm:grid-cols-3">
+          <legend className="mb-1 font-semibold">{g.title}</legend>
+          {g.note ? <p className="text-sm text-slate-600 sm:col-span-3">{g.note}</p> : null}
+          {engineFields
+            .filter((f) => f.group === g.id)
+            .map((f) => num(f.name, f.label, hintFor(f)))}
+        </fieldset>
+      ))}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </Button>

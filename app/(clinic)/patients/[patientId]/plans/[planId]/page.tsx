@@ -40,6 +40,7 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
       title: s.title,
       hasRunVolume: s.runVolumePct !== undefined,
       hasLongRun: engine.longRunKmMax !== undefined || s.longRunKmMax !== undefined,
+      paused: s.pauseUntilCleared === true,
       engine,
       progressWhen: s.progressWhen,
       regressWhen: s.regressWhen,
