@@ -1,0 +1,2 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+export function guardDatabaseOutage(req: IncomingMessage, res: ServerResponse): void;
