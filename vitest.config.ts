@@ -7,9 +7,10 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
-    // PGlite start-up plus migrations costs seconds; give integration files room.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // PGlite start-up plus migrations costs seconds on an idle machine and can take minutes on 2
+    // cores shared with a build: the limits are for hangs, never for a busy machine.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     server: { deps: { inline: ["server-only"] } },
     alias: { "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") },
   },
