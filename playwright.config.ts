@@ -46,7 +46,7 @@ export default defineConfig({
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
     env: { E2E_PORT: port },

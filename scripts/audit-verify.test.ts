@@ -20,7 +20,7 @@ function verify() {
     cwd: ROOT,
     env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "" },
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: 170_000,
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }

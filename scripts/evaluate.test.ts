@@ -21,7 +21,7 @@ function write(name: string, content: unknown): string {
 }
 
 function run(args: string[], stdin?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, input: stdin, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, input: stdin, encoding: "utf8", timeout: 170_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
