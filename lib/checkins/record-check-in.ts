@@ -7,7 +7,7 @@ import { daysBetween, NEW_SYMPTOM_KEYS } from "@/lib/clinical";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { displayToKm, unitOf } from "@/lib/plans/units";
 import { clinicToday, systemClock, timeZoneOf, type Clock } from "@/lib/time/clock";
-import type { SessionForm } from "@/lib/validation/checkin";
+import { SYMPTOM_FIELD, type SessionForm } from "@/lib/validation/checkin";
 import { liveLinkForToken, type CheckInResult, type LinkMeta } from "./internal";
 
 /** Sessions may be logged for today and the six days before (the review's 7-day window). */
@@ -40,7 +40,7 @@ export async function recordCheckIn(db: Db, token: string, form: SessionForm, me
   if (distanceKm !== null && distanceKm > 300) fieldErrors.distance = ["The distance must be 300 km (186 miles) or less."];
   if (Object.keys(fieldErrors).length > 0) return { kind: "invalid", fieldErrors };
 
-  const symptoms = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [k, form[`symptom_${k}`] === true])) as Record<(typeof NEW_SYMPTOM_KEYS)[number], boolean>;
+  const symptoms = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [k, form[SYMPTOM_FIELD[k]] === true])) as Record<(typeof NEW_SYMPTOM_KEYS)[number], boolean>;
   const skipped = form.done === "skipped";
   return db.transaction(async (tx) => {
     const [row] = await tx

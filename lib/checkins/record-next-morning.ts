@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { daysBetween, NEW_SYMPTOM_KEYS } from "@/lib/clinical";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { clinicToday, systemClock, timeZoneOf, type Clock } from "@/lib/time/clock";
-import type { MorningForm } from "@/lib/validation/checkin";
+import { SYMPTOM_FIELD, type MorningForm } from "@/lib/validation/checkin";
 import { liveLinkForToken, type CheckInResult, type LinkMeta } from "./internal";
 import { LOG_WINDOW_DAYS } from "./record-check-in";
 
@@ -38,7 +38,7 @@ export async function recordNextMorning(db: Db, token: string, form: MorningForm
     const ago = daysBetween(ci.sessionDate, today);
     if (ago < 1) return { kind: "invalid", fieldErrors: {}, formError: "Answer this tomorrow morning: it is about how the session feels the day after." } as const;
     if (ago >= LOG_WINDOW_DAYS) return { kind: "invalid", fieldErrors: {}, formError: "That session is more than a week old." } as const;
-    const symptoms = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [k, form[`symptom_${k}`] === true ? true : (ci[k] ?? false)]));
+    const symptoms = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [k, form[SYMPTOM_FIELD[k]] === true ? true : (ci[k] ?? false)]));
     const [updated] = await tx
       .update(checkIns)
       .set({

@@ -30,16 +30,35 @@ const score = (what: string) =>
 
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "This form has expired. Reload the page and try again.");
 
-const symptomFields = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [`symptom_${k}`, checkbox])) as Record<`symptom_${(typeof NEW_SYMPTOM_KEYS)[number]}`, typeof checkbox>;
+/** Form field names of the contract's new-symptom keys (short, plain, stable). */
+export const SYMPTOM_FIELD = {
+  tinglingOrNumbnessDownLeg: "symptom_leg_tingling",
+  saddleNumbness: "symptom_saddle",
+  bladderOrBowelChange: "symptom_bladder_bowel",
+  bothLegs: "symptom_both_legs",
+  calfSwellingRednessHeat: "symptom_leg_swelling",
+  chestPainOrBreathlessness: "symptom_chest",
+  feverOrUnwell: "symptom_fever",
+} as const satisfies Record<(typeof NEW_SYMPTOM_KEYS)[number], string>;
+type SymptomField = (typeof SYMPTOM_FIELD)[keyof typeof SYMPTOM_FIELD];
+const symptomFields = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [SYMPTOM_FIELD[k], checkbox])) as Record<SymptomField, typeof checkbox>;
 
-const symptomsRefine = (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
-  const any = NEW_SYMPTOM_KEYS.some((k) => v[`symptom_${k}`] === true);
-  if (!any && v.symptom_none !== true) {
-    ctx.addIssue({ code: "custom", path: ["symptom_none"], message: "Tick any of these you have now, or tick \u201cNone of these\u201d." });
-  }
-  if (any && v.symptom_none === true) {
-    ctx.addIssue({ code: "custom", path: ["symptom_none"], message: "You ticked a symptom and \u201cNone of these\u201d: untick one of them." });
-  }
+// Cross-field checks run even when another field failed (`when`), so the patient sees every
+// problem at once; they read the values defensively (a failed field may still be a raw string).
+const ticked = (x: unknown) => x === true || x === "on" || x === "true";
+const blank = (x: unknown) => x === undefined || x === null || (typeof x === "string" && x.trim() === "");
+const always = { when: () => true };
+const anySymptom = (v: Record<string, unknown>) => NEW_SYMPTOM_KEYS.some((k) => ticked(v[SYMPTOM_FIELD[k]]));
+type Check = [(v: Record<string, unknown>) => boolean, { when: () => boolean; path: string[]; message: string }];
+const symptomChecks: { answered: Check; consistent: Check } = {
+  answered: [
+    (v) => anySymptom(v) || ticked(v.symptom_none),
+    { ...always, path: ["symptom_none"], message: "Tick any of these you have now, or tick \u201cNone of these\u201d." },
+  ],
+  consistent: [
+    (v) => !(anySymptom(v) && ticked(v.symptom_none)),
+    { ...always, path: ["symptom_none"], message: "You ticked a symptom and \u201cNone of these\u201d: untick one of them." },
+  ],
 };
 
 export const sessionFormSchema = z
@@ -58,12 +77,9 @@ export const sessionFormSchema = z
     symptom_none: checkbox,
     note: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().max(500, "Keep the note under 500 characters.")),
   })
-  .superRefine((v, ctx) => {
-    if (v.done !== "skipped" && v.painDuringNrs === undefined) {
-      ctx.addIssue({ code: "custom", path: ["painDuringNrs"], message: "Choose your worst pain during the session (0 if none)." });
-    }
-    symptomsRefine(v, ctx);
-  });
+  .refine((v) => v.done === "skipped" || !blank(v.painDuringNrs), { ...always, path: ["painDuringNrs"], message: "Choose your worst pain during the session (0 if none)." })
+  .refine(...symptomChecks.answered)
+  .refine(...symptomChecks.consistent);
 
 export const morningFormSchema = z
   .object({
@@ -75,10 +91,9 @@ export const morningFormSchema = z
     ...symptomFields,
     symptom_none: checkbox,
   })
-  .superRefine((v, ctx) => {
-    if (v.morningPainNrs === undefined) ctx.addIssue({ code: "custom", path: ["morningPainNrs"], message: "Choose your pain this morning (0 if none)." });
-    symptomsRefine(v, ctx);
-  });
+  .refine((v) => !blank(v.morningPainNrs), { ...always, path: ["morningPainNrs"], message: "Choose your pain this morning (0 if none)." })
+  .refine(...symptomChecks.answered)
+  .refine(...symptomChecks.consistent);
 
 export type SessionForm = z.infer<typeof sessionFormSchema>;
 export type MorningForm = z.infer<typeof morningFormSchema>;
@@ -106,7 +121,7 @@ export const SYMPTOM_WORDS: Record<(typeof NEW_SYMPTOM_KEYS)[number], string> = 
   saddleNumbness: "Numbness between the legs or around the bottom",
   bladderOrBowelChange: "New trouble controlling or passing urine or stools",
   bothLegs: "Pain, weakness or numbness in both legs",
-  calfSwellingRednessHeat: "A calf that is swollen, red and warm",
+  calfSwellingRednessHeat: "The back of one lower leg swollen, red and warm",
   chestPainOrBreathlessness: "Chest pain, or getting out of breath far more easily than usual",
   feverOrUnwell: "A fever, or feeling generally unwell",
 };
