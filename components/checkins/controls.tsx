@@ -47,9 +47,9 @@ export function Choice({
         {options.map(([value, label]) => (
           <label
             key={value}
-            className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-100 ${
+            className={`flex min-h-11 cursor-pointer items-center rounded-lg border py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-100 ${
               invalid ? "border-red-700" : "border-slate-400"
-            } ${columns > 1 ? "justify-center" : ""}`}
+            } ${columns > 1 ? "justify-center gap-1.5 px-1" : "gap-3 px-3"}`}
           >
             <input type="radio" {...api.radio(name, value)} className="h-5 w-5 accent-slate-900" />
             <span>{label}</span>

@@ -54,7 +54,7 @@ export function patientLightOf(review: CheckInReview, content: PlanContent | nul
   const say = [ruleThen(content, "green") ?? "Carry on as planned."];
   if (s === "progress") say.push("Your sessions this stage look good. Your clinician will review moving you to the next stage.");
   if (ids.has("checkins.lighter_week_due")) say.push("A planned lighter week is due: shorter sessions and no hard efforts this week.");
-  if (ids.has("checkins.awaiting_24h")) say.push("Tomorrow morning, tell us how it feels: that answer counts as much as the session.");
+  if (ids.has("checkins.awaiting_24h")) say.push("The morning after each session, tell us how it feels here: that answer counts as much as the session.");
   if (ids.has("checkins.paused_until_cleared")) say.push("Keep to what the plan allows until a doctor has cleared you.");
   return { level: "green", heading: "Green: carry on with your plan", say, suggestion: s };
 }

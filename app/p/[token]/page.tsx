@@ -13,7 +13,10 @@ import { loadPatientPlan } from "./load-patient-plan";
 // in the plan, what the plan says now, their check-ins (log a session, the morning after, their
 // history) and the published plan with its PDF, and links to nothing else of the clinic. An
 // urgent symptom comes first, before anything else.
-export const metadata: Metadata = { title: "Your plan", referrer: "no-referrer" };
+// Referrer: same-origin, not no-referrer: under no-referrer Chromium posts a form with `Origin: null`,
+// and Next refuses that server action, so the check-in would fail without JavaScript (as ADR 0007
+// found for the whole app). same-origin still never sends the token in a Referer to another site.
+export const metadata: Metadata = { title: "Your plan", referrer: "same-origin" };
 
 type Props = { params: Promise<{ token: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
