@@ -51,7 +51,7 @@ export function Choice({
               invalid ? "border-red-700" : "border-slate-400"
             } ${columns > 1 ? "justify-center gap-1.5 px-1" : "gap-3 px-3"}`}
           >
-            <input type="radio" {...api.radio(name, value)} className="h-5 w-5 accent-slate-900" />
+            <input type="radio" {...api.radio(name, value)} className="h-5 w-5 shrink-0 accent-slate-900" />
             <span>{label}</span>
           </label>
         ))}
@@ -70,7 +70,7 @@ export function Tick({ api, prefix, name, label }: { api: ServerFormApi; prefix:
   const id = `${prefix}-${name}`;
   return (
     <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-slate-400 px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-100">
-      <input id={id} type="checkbox" {...api.form.register(name)} defaultChecked={api.values[name] === "on" || api.values[name] === "true"} className="h-5 w-5 accent-slate-900" />
+      <input id={id} type="checkbox" {...api.form.register(name)} defaultChecked={api.values[name] === "on" || api.values[name] === "true"} className="h-5 w-5 shrink-0 accent-slate-900" />
       <span>{label}</span>
     </label>
   );

@@ -28,7 +28,7 @@ const { createPlan } = await import("@/lib/plans/create-plan");
 const { publishPlan } = await import("@/lib/plans/publish-plan");
 const { issueLinkIn } = await import("@/lib/plans/issue-patient-link");
 const { revokePatientLink } = await import("@/lib/plans/revoke-patient-link");
-const { currentPlanPosition } = await import("@/lib/plans/set-plan-position");
+const { currentPlanPosition, setPlanPosition } = await import("@/lib/plans/set-plan-position");
 const { logSessionAction, logMorningAction } = await import("@/app/p/[token]/actions");
 const { recordCheckIn } = await import("@/lib/checkins/record-check-in");
 const { recordNextMorning } = await import("@/lib/checkins/record-next-morning");
@@ -86,6 +86,24 @@ describe("position (where the patient is)", () => {
     await expect(handle.db.update(planPositions).set({ doseCutPct: 10 }).where(eq(planPositions.planId, s.plan.id))).rejects.toThrow();
     const events = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, s.clinic.id), eq(auditEvents.action, "plan.position")));
     expect(events).toHaveLength(1);
+  });
+
+  it("moves only through setPlanPosition (an approved review or a clinician's edit): a new row each time, a stage of the plan, a cut of 0-50 %", async () => {
+    freshIp();
+    const s = await published();
+    const content = (await findVersion(handle.db, s.clinic.id, s.plan.id, 1)).content;
+    const moved = await setPlanPosition(handle.db, s.actor, {
+      planId: s.plan.id, patientId: s.patientId, content, source: "review", stageKey: content.stages[1]!.key, startedOn: "2026-12-15", doseCutPct: 10, lastLighterWeekOn: "2026-12-08", baselinePainNrs: 1,
+    });
+    expect(moved).toMatchObject({ seq: 2, source: "review", doseCutPct: 10 });
+    expect((await currentPlanPosition(handle.db, s.clinic.id, s.plan.id))!.stageKey).toBe(content.stages[1]!.key);
+    await expect(setPlanPosition(handle.db, s.actor, { planId: s.plan.id, patientId: s.patientId, content, source: "edit", stageKey: "nope", startedOn: "2026-12-15" })).rejects.toThrow(/Not a stage/);
+    await expect(setPlanPosition(handle.db, s.actor, { planId: s.plan.id, patientId: s.patientId, content, source: "edit", stageKey: content.stages[0]!.key, startedOn: "2026-12-15", doseCutPct: 60 })).rejects.toThrow(/0-50/);
+    now = at("2026-12-16");
+    const html = renderToStaticMarkup((await PatientPage({ params: Promise.resolve({ token: s.token }) })) as never);
+    expect(html).toContain(`Stage 2 of ${content.stages.length}, week 1: ${content.stages[1]!.title}`);
+    expect(html).toContain("cut the amount in this stage by 10 %");
+    now = at(TODAY);
   });
 
   it("opens the patient's page with it in plain words", async () => {
