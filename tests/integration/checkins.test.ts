@@ -39,6 +39,8 @@ const { sessionFormSchema, morningFormSchema } = await import("@/lib/validation/
 const { proxy } = await import("@/proxy");
 const { PATIENT_LINK_RATE } = await import("@/lib/plans/patient-link-rate-limit");
 const PatientPage = (await import("@/app/p/[token]/page")).default;
+const { openPatientLink } = await import("@/lib/plans/open-patient-link");
+const { buildReportModel } = await import("@/lib/pdf/report-model");
 
 beforeAll(async () => {
   handle = await openTestDb();
@@ -113,6 +115,9 @@ describe("position (where the patient is)", () => {
     const html = renderToStaticMarkup((await PatientPage({ params: Promise.resolve({ token: s.token }) })) as never);
     expect(html).toMatch(/Stage 1 of \d, week 2: /);
     expect(html).toContain("You started this stage on 1 December 2026.");
+    // The PDF reads the same model: its "this week" opens with the position line.
+    const opened = await openPatientLink(handle.db, s.token, { ...meta, purpose: "pdf", origin: "http://app.test" }, new Date(at(addDays(TODAY, 8))));
+    expect(buildReportModel(opened!.report!).thisWeek[0]).toMatch(/^Stage 1 of \d, week 2: /);
     now = at(TODAY);
   });
 });
