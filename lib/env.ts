@@ -17,6 +17,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** End-to-end tests only: each request may name its own "now" (lib/time/request-clock.ts, ADR 0015). */
+  LOADWISE_TEST_CLOCK: optional(z.literal("1", { error: "LOADWISE_TEST_CLOCK may only be 1 (end-to-end tests) or unset" })),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; pgliteDir: string };
@@ -67,6 +69,10 @@ export function env(): Env {
     throw new EnvError(
       "APP_URL is required when DATABASE_URL is set: the public address patients open their links at, e.g. https://loadwise.example-clinic.com.",
     );
+  }
+  if (parsed.data.LOADWISE_TEST_CLOCK && parsed.data.DATABASE_URL) {
+    // The test clock lets a request choose the date its check-ins are judged on: never on a real database.
+    throw new EnvError("LOADWISE_TEST_CLOCK is for end-to-end tests on the embedded database only; unset it when DATABASE_URL is set.");
   }
   // next-auth reads process.env.AUTH_SECRET itself.
   process.env.AUTH_SECRET = secret;

@@ -10,7 +10,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "loadwise-e2e-"));
 // One trusted proxy hop, as behind a clinic's load balancer: the security spec plays that proxy
 // (it appends the address it "saw" to X-Forwarded-For) and shows that what a client writes to
 // the left of it changes nothing. Requests with no such header are from the socket's peer.
-const env = { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "", NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1" };
+const env = { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "", NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", LOADWISE_TEST_CLOCK: "1" };
 delete env.DATABASE_URL;
 
 const prep = spawnSync(process.execPath, [path.join(root, "scripts/run-ts.mjs"), path.join(root, "scripts/prepare-embedded.ts")], {

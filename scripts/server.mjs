@@ -24,6 +24,8 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     console.error(`Loadwise cannot start: ${err.message}`);
     process.exit(1);
   }
+  const testClock = process.env.LOADWISE_TEST_CLOCK === "1" && !process.env.DATABASE_URL;
+  if (testClock) log("LOADWISE_TEST_CLOCK=1: requests may set their own date (end-to-end tests only).");
   process.env.NODE_ENV = "production";
   process.env[CLIENT_ADDRESS_TRUSTED_ENV] = "1";
   const { default: next } = await import("next");
@@ -39,6 +41,8 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     if (client) req.headers["x-forwarded-for"] = client;
     else delete req.headers["x-forwarded-for"];
     if (hops === 0) for (const h of HOP_HEADERS) delete req.headers[h];
+    // The end-to-end test clock (ADR 0015) is honoured only when this server was started for tests.
+    if (!testClock) delete req.headers["x-loadwise-test-now"];
     guardDatabaseOutage(req, res);
     handle(req, res);
   });

@@ -3,6 +3,8 @@ import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 /** Per-clinic preferences; every key optional so old rows stay valid as settings grow. */
 export type ClinicSettings = {
   units?: "km" | "mi";
+  /** IANA time zone the clinic's "today" is read in (check-in dates); default Europe/London (lib/time/clock.ts). */
+  timeZone?: string;
   paperSize?: "A4" | "LETTER";
   idleTimeoutMinutes?: number;
   /** Engine thresholds the clinic has changed (lib/clinical engineSettingsSchema); the rest default. */

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./password-tokens";
 export * from "./assessments";
 export * from "./plans";
+export * from "./checkins";

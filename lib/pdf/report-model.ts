@@ -24,6 +24,8 @@ export type ReportInput = {
   content: PlanContent;
   /** The patient's private link; null when it cannot be printed (the token is only known when issued). */
   link: string | null;
+  /** Where the patient is now (issue 12), e.g. "Stage 2 of 4, week 1: …"; "this week" then reads that stage. */
+  position?: { stageKey: string; line: string; detail: string } | null;
 };
 
 export type ReportFact = { label: string; value: string };
@@ -64,6 +66,8 @@ export type ReportModel = {
   link: string | null;
   linkText: string;
   footer: string;
+  /** Where the patient is now, in words (null on a draft preview or before publishing). */
+  position: { line: string; detail: string } | null;
 };
 
 /** The verdict as a patient reads it. */
@@ -111,18 +115,18 @@ function pausedText(s: PlanContentStage): string {
   return `No training for now: see your doctor first. Meanwhile: ${meanwhile.length ? meanwhile.join("; ") : "rest, and keep to your normal daily activities as far as they feel comfortable"}.`;
 }
 
-function thisWeek(first: PlanContentStage, units: DistanceUnit): string[] {
+function thisWeek(first: PlanContentStage, units: DistanceUnit, at?: { n: number; line: string }): string[] {
   if (first.pauseUntilCleared) {
-    return [pausedText(first), "Book the medical review now.", "Check how walking and daily activities feel against the traffic light."];
+    return [...(at ? [`${at.line}.`] : []), pausedText(first), "Book the medical review now.", "Check how walking and daily activities feel against the traffic light."];
   }
-  const out = [`Start Stage 1: ${first.title}.`];
+  const out = [at ? `${at.line}.` : `Start Stage 1: ${first.title}.`];
   const vol = volumeText(first);
   if (vol) out.push(`Train at ${vol}.`);
   out.push(`Keep every session at or below ${first.maxEffortRpe} out of 10 for effort.`);
   out.push(first.intensityAllowed ? "Harder sessions are allowed if pain stays in the green." : "No intervals, hills or races this week.");
   if (first.longRunKmMax !== undefined) out.push(`Keep your longest run to ${formatDistance(first.longRunKmMax, units)} or less.`);
   if (first.crossTraining.length) out.push(`Swap some sessions for: ${first.crossTraining.slice(0, 3).join("; ")}.`);
-  if (first.strength.length) out.push(`Do the ${first.strength.length} strength exercise${first.strength.length === 1 ? "" : "s"} of Stage 1 twice this week.`);
+  if (first.strength.length) out.push(`Do the ${first.strength.length} strength exercise${first.strength.length === 1 ? "" : "s"} of Stage ${at?.n ?? 1} twice this week.`);
   out.push("Check pain during and the morning after each session against the traffic light.");
   return out;
 }
@@ -140,8 +144,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
   if (input.verdict === "urgent_referral") throw new Error("An urgent referral has no plan to print.");
   const units = input.units ?? "km";
   const c = input.content;
-  const first = c.stages[0];
   const allPaused = c.stages.length > 0 && c.stages.every((s) => s.pauseUntilCleared === true);
+  const at = input.position ? c.stages.findIndex((st) => st.key === input.position!.stageKey) : -1;
+  const current = at >= 0 ? c.stages[at] : c.stages[0];
+  const position = at >= 0 && input.position ? { line: input.position.line, detail: input.position.detail } : null;
   return {
     paperSize: input.paperSize ?? "A4",
     units,
@@ -152,7 +158,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     dateText: format(input.date, "d MMMM yyyy"),
     draft: !input.published,
     verdict: allPaused ? pausedVerdict : patientVerdict[input.verdict],
-    thisWeek: first ? thisWeek(first, units) : [],
+    thisWeek: current ? thisWeek(current, units, position ? { n: at + 1, line: position.line } : undefined) : [],
     stages: c.stages.map((s, i) => ({
       number: i + 1,
       title: s.title,
@@ -178,5 +184,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ? "Your plan online, always the latest version your clinician has published. Keep this link private."
       : "Your clinician gives you a private link to this plan online.",
     footer: `${input.clinicName} · plan version ${input.planVersion} · ruleset ${input.rulesetVersion}`,
+    position,
   };
 }

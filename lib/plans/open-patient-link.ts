@@ -10,6 +10,9 @@ import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { planGateFor } from "./plan-gate";
 import { planReportInput } from "./report-input";
 import { withheldNotice } from "./withheld-notice";
+import { currentPlanPosition } from "./set-plan-position";
+import { positionText } from "@/lib/checkins/position-text";
+import { dayIn, timeZoneOf } from "@/lib/time/clock";
 
 /**
  * The published plan behind a patient's link, or null: a malformed, unknown, revoked or
@@ -53,11 +56,18 @@ export async function openPatientLink(
       withheld: withheldNotice(withheldReason, settings.clinicName),
       paperSize: settings.paperSize === "LETTER" ? ("LETTER" as const) : ("A4" as const),
       expiresAt: link.expiresAt,
+      plan,
     };
   }
   if (plan.publishedVersion === null) return null;
   const version = await findVersion(db, link.clinicId, plan.id, plan.publishedVersion);
-  const report = await planReportInput(db, link.clinicId, plan, version, { link: `${meta.origin}/p/${token}` });
+  // Where the patient is now opens the page and the PDF (issue 12); "today" in the clinic's zone.
+  const [pos, settings] = await Promise.all([currentPlanPosition(db, link.clinicId, plan.id), getClinicSettings(db, link.clinicId)]);
+  const posText = pos ? positionText(version.content, pos, dayIn(now, timeZoneOf(settings.timeZone))) : null;
+  const report = await planReportInput(db, link.clinicId, plan, version, {
+    link: `${meta.origin}/p/${token}`,
+    position: pos && posText ? { stageKey: pos.stageKey, ...posText } : null,
+  });
   await recordAuditEvent(db, {
     clinicId: link.clinicId,
     actorUserId: null,
@@ -69,5 +79,5 @@ export async function openPatientLink(
     userAgent: meta.userAgent,
     detail: { planId: plan.id, version: version.version },
   });
-  return { withheld: null, report, expiresAt: link.expiresAt };
+  return { withheld: null, report, expiresAt: link.expiresAt, plan };
 }

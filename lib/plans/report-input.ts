@@ -17,7 +17,7 @@ export async function planReportInput(
   clinicId: string,
   plan: PlanRow,
   version: PlanVersion,
-  opts: { link: string | null },
+  opts: { link: string | null; position?: ReportInput["position"] },
 ): Promise<ReportInput> {
   const published = plan.publishedVersion === version.version;
   const clinicianId = published && plan.publishedBy ? plan.publishedBy : version.createdBy;
@@ -43,5 +43,6 @@ export async function planReportInput(
     published,
     content: version.content,
     link: opts.link,
+    position: opts.position ?? null,
   };
 }

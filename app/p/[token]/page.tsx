@@ -1,29 +1,51 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CheckInSection } from "@/components/checkins/check-in-section";
+import { LightPanel } from "@/components/checkins/light-panel";
 import { PlanReport } from "@/components/plan/plan-report";
 import { WithheldNoticeView } from "@/components/plan/withheld-notice";
+import { getDb } from "@/db/client";
+import { getCheckInView } from "@/lib/checkins/get-check-in-view";
 import { buildReportModel } from "@/lib/pdf/report-model";
 import { loadPatientPlan } from "./load-patient-plan";
 
-// The patient's private page: no account, the token is the credential. It shows the published
-// plan and its PDF, and links to nothing else of the clinic.
-export const metadata: Metadata = { title: "Your plan", referrer: "no-referrer" };
+// The patient's private page: no account, the token is the credential. It shows where they are
+// in the plan, what the plan says now, their check-ins (log a session, the morning after, their
+// history) and the published plan with its PDF, and links to nothing else of the clinic. An
+// urgent symptom comes first, before anything else.
+// Referrer: same-origin, not no-referrer: under no-referrer Chromium posts a form with `Origin: null`,
+// and Next refuses that server action, so the check-in would fail without JavaScript (as ADR 0007
+// found for the whole app). same-origin still never sends the token in a Referer to another site.
+export const metadata: Metadata = { title: "Your plan", referrer: "same-origin" };
 
-export default async function PatientPlanPage({ params }: { params: Promise<{ token: string }> }) {
+type Props = { params: Promise<{ token: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PatientPlanPage({ params, searchParams }: Props) {
   const { token } = await params;
+  const sp = (await searchParams) ?? {};
+  const saved = typeof sp.saved === "string" && (sp.saved === "session" || sp.saved === "morning") ? sp.saved : undefined;
   const r = await loadPatientPlan(token, "view");
   if (r.kind === "not_found") notFound();
+  const view = await getCheckInView(await getDb(), r.plan, { withheld: r.kind === "withheld" }, r.clock);
+  const urgent = view.light?.level === "urgent" ? <LightPanel light={view.light} /> : null;
   if (r.kind === "withheld") {
+    // The gate is closed (ADR 0013): check-ins still record, but the page keeps only the notice.
     return (
       <main>
+        {urgent ? <div className="mx-auto max-w-2xl px-4 pt-6">{urgent}</div> : null}
         <WithheldNoticeView notice={r.notice} pdfHref={`/p/${token}/pdf`} />
+        <CheckInSection token={token} view={{ ...view, position: null }} saved={saved} showLight={false} />
       </main>
     );
   }
   const model = buildReportModel(r.report);
   return (
     <main>
-      <PlanReport model={model} pdfHref={`/p/${token}/pdf`} />
+      {urgent ? <div className="mx-auto max-w-2xl px-4 pt-6">{urgent}</div> : null}
+      <CheckInSection token={token} view={view} saved={saved} showLight />
+      <div id="plan">
+        <PlanReport model={model} pdfHref={`/p/${token}/pdf`} />
+      </div>
     </main>
   );
 }

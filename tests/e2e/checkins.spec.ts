@@ -1,0 +1,167 @@
+import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expectAccessible, finalizeVignetteAssessment } from "./assessment-helpers";
+import { expect, test } from "./fixtures";
+
+// The patient's check-ins on their private link, on a phone (issue 12). The e2e server runs with
+// LOADWISE_TEST_CLOCK=1, so each phone context names its own "now" in a header and the sessions of
+// several days happen in one test (ADR 0015). Each context also plays the one trusted proxy with an
+// address of its own, so this spec never drains the patient-link limit other specs share.
+
+const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
+let addr = 0;
+
+/** Today in London (the clinic's default zone) at noon UTC, plus `days`. */
+function dayAt(days: number, hourUtc = 12) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const d = new Date(`${today}T${String(hourUtc).padStart(2, "0")}:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString();
+}
+
+async function publishedLink(page: Page) {
+  await finalizeVignetteAssessment(page);
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  const link = await page.getByLabel("Patient link").inputValue();
+  expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+  return link;
+}
+
+async function phone(browser: Browser, opts: { javaScriptEnabled?: boolean } = {}) {
+  const xff = `198.51.100.${(process.pid % 100) + 100 + (++addr % 50)}`;
+  const context = await browser.newContext({
+    ...iphone,
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    extraHTTPHeaders: { "X-Forwarded-For": xff },
+  });
+  const setClock = (iso: string) => context.setExtraHTTPHeaders({ "X-Forwarded-For": xff, "x-loadwise-test-now": iso });
+  return { context, setClock, page: await context.newPage() };
+}
+
+const logForm = (page: Page) => page.getByRole("form", { name: "Log a session" });
+const morningForm = (page: Page) => page.getByRole("form", { name: "How is it this morning?" });
+
+async function logSession(page: Page, o: { pain: string; symptom?: string; what?: string }) {
+  const f = logForm(page);
+  await f.getByRole("group", { name: "What did you do?" }).getByLabel(o.what ?? "Run", { exact: true }).check();
+  await f.getByRole("group", { name: "How did it go?" }).getByLabel("Done as planned").check();
+  await f.getByLabel("Minutes").fill("30");
+  await f.getByRole("group", { name: "Worst pain during the session" }).getByLabel(o.pain, { exact: true }).check();
+  await f.getByLabel(o.symptom ?? "None of these").check();
+  await f.getByRole("button", { name: "Save this session" }).click();
+}
+
+async function answerMorning(page: Page, o: { pain: string; compared: "About the same" | "Worse than before the session" | "Better than before the session" }) {
+  const f = morningForm(page);
+  await f.getByRole("group", { name: "Pain when you woke up or took your first steps" }).getByLabel(o.pain, { exact: true }).check();
+  await f.getByLabel(o.compared).check();
+  await f.getByLabel("None of these").check();
+  await f.getByRole("button", { name: "Save this morning's answer" }).click();
+}
+
+const light = (page: Page) => page.getByTestId("checkin-light");
+
+async function close(c: BrowserContext) {
+  await c.close();
+}
+
+test("[CHECKINS]: the patient logs three sessions and their mornings and sees green; a flare the next morning shows red with the plan's 10-20 % cut", async ({
+  clinicianPage,
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const link = await publishedLink(clinicianPage);
+  const { context, setClock, page } = await phone(browser);
+
+  await setClock(dayAt(0));
+  await page.goto(link);
+  await expect(page.getByTestId("plan-position")).toContainText(/Stage 1 of \d, week 1: /);
+  await expectAccessible(page, "check-in page");
+  await page.screenshot({ path: testInfo.outputPath("checkin-start.png"), fullPage: true });
+  // Saving with nothing chosen: an error beside each question, checked live by the same schema.
+  await logForm(page).getByRole("button", { name: "Save this session" }).click();
+  await expect(logForm(page).getByText("Choose what you did.")).toBeVisible();
+  await expect(logForm(page).getByText(/or tick .None of these./)).toBeVisible();
+  await expectAccessible(page, "errors beside each field");
+  await logSession(page, { pain: "2" });
+  await expect(page).toHaveURL(/saved=session/);
+  await expect(light(page)).toHaveAttribute("data-level", "green");
+  await expect(light(page)).toContainText("Green: carry on with your plan");
+  await expectAccessible(page, "after logging a session");
+
+  for (let d = 1; d <= 3; d++) {
+    await setClock(dayAt(d, 8));
+    await page.goto(link);
+    await expect(morningForm(page)).toBeVisible();
+    if (d === 1) {
+      await expectAccessible(page, "morning question");
+      await page.screenshot({ path: testInfo.outputPath("checkin-morning.png"), fullPage: true });
+    }
+    await answerMorning(page, { pain: "1", compared: "About the same" });
+    await expect(page).toHaveURL(/saved=morning/);
+    await expect(light(page)).toHaveAttribute("data-level", "green");
+    if (d < 3) {
+      await logSession(page, { pain: "2" });
+      await expect(light(page)).toHaveAttribute("data-level", "green");
+    }
+  }
+  await page.screenshot({ path: testInfo.outputPath("checkin-green.png"), fullPage: true });
+  await expect(page.getByTestId("checkin-history").getByRole("listitem")).toHaveCount(3);
+
+  // A fourth session, and the next morning is worse than before it: red, in the plan's words.
+  await logSession(page, { pain: "3" });
+  await setClock(dayAt(4, 8));
+  await page.goto(link);
+  await answerMorning(page, { pain: "4", compared: "Worse than before the session" });
+  await expect(light(page)).toHaveAttribute("data-level", "red");
+  await expect(light(page)).toContainText(/cut the dose by another 10-20 %/);
+  await expectAccessible(page, "red light");
+  await page.screenshot({ path: testInfo.outputPath("checkin-red.png"), fullPage: true });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await close(context);
+});
+
+test("[CHECKINS]: an urgent symptom shows what to do and where to go, before anything else", async ({ clinicianPage, browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const link = await publishedLink(clinicianPage);
+  const { context, setClock, page } = await phone(browser);
+  await setClock(dayAt(0));
+  await page.goto(link);
+  await logSession(page, { pain: "3", symptom: "Chest pain, or getting out of breath far more easily than usual" });
+  const urgent = page.getByRole("alert").filter({ hasText: "Stop training and get urgent medical help now" });
+  await expect(urgent).toBeVisible();
+  await expect(urgent).toContainText(/emergency department/);
+  // First on the page: above where the patient is, the forms and the plan.
+  const top = await urgent.boundingBox();
+  const position = await page.getByTestId("plan-position").boundingBox();
+  expect(top!.y).toBeLessThan(position!.y);
+  await expect(page.locator("main > *").first()).toContainText("get urgent medical help now");
+  await expectAccessible(page, "urgent instructions");
+  await page.screenshot({ path: testInfo.outputPath("checkin-urgent.png"), fullPage: true });
+  await close(context);
+});
+
+test("[CHECKINS]: with JavaScript off the patient logs a session, sees errors beside each field, then the light", async ({ clinicianPage, browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const link = await publishedLink(clinicianPage);
+  const { context, setClock, page } = await phone(browser, { javaScriptEnabled: false });
+  await setClock(dayAt(0));
+  await page.goto(link);
+  // Nothing chosen: the server answers with an error beside each question.
+  await logForm(page).getByRole("button", { name: "Save this session" }).click();
+  const f = logForm(page);
+  await expect(f.getByText("Choose what you did.")).toBeVisible();
+  await expect(f.getByText(/Choose how it went/)).toBeVisible();
+  await expect(f.getByText(/Choose your worst pain/)).toBeVisible();
+  await expect(f.getByText(/or tick .None of these./)).toBeVisible();
+  // (axe needs JavaScript in the page: the same error screen is checked with it in the first test.)
+  await page.screenshot({ path: testInfo.outputPath("checkin-errors-nojs.png"), fullPage: true });
+  await logSession(page, { pain: "2", what: "Strength exercises" });
+  await expect(page).toHaveURL(/saved=session/);
+  await expect(light(page)).toHaveAttribute("data-level", "green");
+  await expect(page.getByTestId("checkin-history")).toContainText("Strength exercises");
+  await close(context);
+});
