@@ -6,6 +6,7 @@ import { CapacityTable, Missing, PlanPreview, PsfsSummary, Reasons, UrgentBanner
 import { StepForm } from "@/components/assessment/step-form";
 import { Stepper } from "@/components/assessment/stepper";
 import { missingLabel } from "@/components/assessment/labels";
+import { fitOfDraft, fitOfInput, pathApplies } from "@/lib/assessments/question-fit";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/require-user";
@@ -76,7 +77,9 @@ export default async function StepPage({
           version={a.version}
           sport={sport}
           settings={view.settings}
-        priorPsfsMean={view.priorPsfs?.mean}
+          priorPsfsMean={view.priorPsfs?.mean}
+          priorLefsTotal={view.priorLefs?.total}
+          fit={fitOfDraft(a.draft)}
           backHref={step.n > 1 ? `${base}/step/${step.n - 1}` : undefined}
         />
       ) : (
