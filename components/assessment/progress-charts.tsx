@@ -4,7 +4,8 @@ import type { CapacitySeries, LefsPoint, PainPoint } from "@/lib/assessments/cha
 import { LEFS_MAX, LEFS_MIC } from "@/lib/assessments/lefs";
 
 // Charts are a picture of the table beside them: each chart has its numbers as a table too, for
-// screen readers and for browsers without JavaScript.
+// screen readers and for browsers without JavaScript. The picture is aria-hidden, so recharts'
+// keyboard layer is off: a focusable chart inside aria-hidden is a tab stop that reads nothing.
 
 const LEFT = "#17614e";
 const RIGHT = "#b45309";
@@ -15,7 +16,7 @@ export function PainChart({ data }: { data: PainPoint[] }) {
       <figcaption className="text-sm font-medium">Pain over time (0-10)</figcaption>
       <div className="h-56 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="date" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 10]} tick={{ fontSize: 12 }} />
@@ -53,7 +54,7 @@ export function LefsChart({ data }: { data: LefsPoint[] }) {
       </figcaption>
       <div className="h-48 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="date" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, LEFS_MAX]} tick={{ fontSize: 12 }} />
@@ -77,7 +78,7 @@ export function CapacityChart({ series }: { series: CapacitySeries }) {
       </figcaption>
       <div className="h-48 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={series.points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={series.points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="date" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} domain={[0, (max: number) => Math.max(max, series.target ?? 0) + 2]} />
