@@ -31,7 +31,7 @@ export function LefsFields({ api, priorTotal }: { api: StepFormApi; priorTotal?:
       <div className="space-y-1 rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-800">
         <p>{LEFS_INSTRUCTIONS}</p>
         <p className="font-medium">{LEFS_QUESTION}</p>
-        <ul className="grid gap-x-4 text-xs text-slate-700 sm:grid-cols-2" aria-label="Answer scale">
+        <ul className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700" aria-label="Answer scale">
           {LEFS_OPTIONS.map(([score, label]) => (
             <li key={score}>
               <strong>{score}</strong> = {label}
