@@ -1,7 +1,9 @@
 "use client";
 import { useWatch } from "react-hook-form";
+import { lefsApplies, type FitContext } from "@/lib/assessments/question-fit";
 import { PSFS_MIC, PSFS_SLOTS } from "@/lib/validation/assessment";
 import { NumberField, Section, TextField } from "./fields";
+import { LefsFields } from "./lefs-fields";
 import type { StepFormApi } from "./use-step-form";
 
 /**
@@ -9,7 +11,27 @@ import type { StepFormApi } from "./use-step-form";
  * (0 = unable, 10 = as before the problem). Score = mean; a change of about 2 points is the
  * minimal important change (Abbott & Schmitt 2014, JOSPT 44:560).
  */
-export function OutcomeFields({ api, priorMean }: { api: StepFormApi; priorMean?: number }) {
+export function OutcomeFields({
+  api,
+  priorMean,
+  fit = {},
+  priorLefsTotal,
+}: {
+  api: StepFormApi;
+  priorMean?: number;
+  /** The saved region (step 2): the LEFS is offered for a lower-limb complaint. */
+  fit?: FitContext;
+  priorLefsTotal?: number;
+}) {
+  return (
+    <>
+      <PsfsFields api={api} priorMean={priorMean} />
+      {lefsApplies(fit) ? <LefsFields api={api} priorTotal={priorLefsTotal} /> : null}
+    </>
+  );
+}
+
+function PsfsFields({ api, priorMean }: { api: StepFormApi; priorMean?: number }) {
   const watched = useWatch({ control: api.form.control }) as Record<string, unknown>;
   const values = { ...api.values, ...watched };
   const scores = PSFS_SLOTS.map((i) => {

@@ -1,9 +1,11 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { CapacitySeries, PainPoint } from "@/lib/assessments/chart-data";
+import type { CapacitySeries, LefsPoint, PainPoint } from "@/lib/assessments/chart-data";
+import { LEFS_MAX, LEFS_MIC } from "@/lib/assessments/lefs";
 
 // Charts are a picture of the table beside them: each chart has its numbers as a table too, for
-// screen readers and for browsers without JavaScript.
+// screen readers and for browsers without JavaScript. The picture is aria-hidden, so recharts'
+// keyboard layer is off: a focusable chart inside aria-hidden is a tab stop that reads nothing.
 
 const LEFT = "#17614e";
 const RIGHT = "#b45309";
@@ -14,7 +16,7 @@ export function PainChart({ data }: { data: PainPoint[] }) {
       <figcaption className="text-sm font-medium">Pain over time (0-10)</figcaption>
       <div className="h-56 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="date" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 10]} tick={{ fontSize: 12 }} />
@@ -35,6 +37,38 @@ export function PainChart({ data }: { data: PainPoint[] }) {
   );
 }
 
+/** The LEFS total over time (0-80, higher is better), with each change against the minimal important change. */
+export function LefsChart({ data }: { data: LefsPoint[] }) {
+  const rows = data.map((d, i) => {
+    const change = i > 0 ? d.total - data[i - 1]!.total : undefined;
+    return [
+      d.date,
+      d.total,
+      change === undefined ? undefined : `${change > 0 ? "+" : ""}${change}${Math.abs(change) >= LEFS_MIC ? " (meaningful)" : ""}`,
+    ];
+  });
+  return (
+    <figure className="space-y-2">
+      <figcaption className="text-sm font-medium">
+        Lower Extremity Functional Scale (0-{LEFS_MAX}, higher is better) · a change of {LEFS_MIC} points is meaningful
+      </figcaption>
+      <div className="h-48 w-full" aria-hidden>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="date" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, LEFS_MAX]} tick={{ fontSize: 12 }} />
+            <Tooltip />
+            <Legend />
+            <Line type="monotone" dataKey="total" name="LEFS" stroke={LEFT} connectNulls />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <DataTable caption="Lower Extremity Functional Scale over time" head={["Date", "LEFS (0-80)", "Change"]} rows={rows} />
+    </figure>
+  );
+}
+
 export function CapacityChart({ series }: { series: CapacitySeries }) {
   const perSide = series.points.some((p) => p.left !== undefined || p.right !== undefined);
   return (
@@ -44,7 +78,7 @@ export function CapacityChart({ series }: { series: CapacitySeries }) {
       </figcaption>
       <div className="h-48 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={series.points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={series.points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="date" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} domain={[0, (max: number) => Math.max(max, series.target ?? 0) + 2]} />

@@ -1,10 +1,26 @@
 import Link from "next/link";
-import { describeSource, ruleset, testLabel, type Evaluation } from "@/lib/clinical";
+import { describeSource, ruleset, sourceFor, testLabel, type Evaluation, type Region } from "@/lib/clinical";
 import type { Psfs } from "@/lib/assessments/build-input";
+import { LEFS_CITATION, LEFS_MAX, LEFS_MIC, lefsChange, type Lefs } from "@/lib/assessments/lefs";
+import { pathApplies, type FitContext } from "@/lib/assessments/question-fit";
 import { PSFS_MIC } from "@/lib/validation/assessment";
 import { categoryLabels, missingLabel, shortfallName, verdictWords } from "./labels";
 
-const sourceOf = new Map(ruleset.map((r) => [r.id, describeSource(r.source)]));
+const ruleById = new Map(ruleset.map((r) => [r.id, r]));
+
+/** A reason's source, by the article that fits this complaint's region (issue 14). */
+function sourceOf(ruleId: string, region: Region | "none" | undefined) {
+  const rule = ruleById.get(ruleId);
+  return rule ? describeSource(sourceFor(rule, region)) : undefined;
+}
+
+/**
+ * The engine's unanswered paths, without questions the form did not ask this patient (they
+ * cannot apply to the region or sport). The engine's `missing` itself is unchanged.
+ */
+export function shownMissing(evaluation: Evaluation, fit: FitContext): string[] {
+  return evaluation.missing.filter((p) => pathApplies(p, fit));
+}
 
 export function VerdictBanner({ evaluation }: { evaluation: Evaluation }) {
   const v = verdictWords[evaluation.verdict];
@@ -35,7 +51,7 @@ export function UrgentBanner({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-export function Reasons({ evaluation }: { evaluation: Evaluation }) {
+export function Reasons({ evaluation, region }: { evaluation: Evaluation; region: Region | "none" | undefined }) {
   return (
     <section aria-labelledby="reasons-title" className="space-y-3">
       <h2 id="reasons-title" className="text-lg font-semibold">
@@ -51,7 +67,7 @@ export function Reasons({ evaluation }: { evaluation: Evaluation }) {
               <span className="mr-2 text-xs font-medium text-slate-700">{r.verdict === "push" ? "Advice" : verdictWords[r.verdict].title}</span>
               {r.summary}
             </p>
-            <p className="mt-1 text-xs text-slate-600">Source: {sourceOf.get(r.ruleId) ?? "—"}</p>
+            <p className="mt-1 text-xs text-slate-600">Source: {sourceOf(r.ruleId, region) ?? "—"}</p>
             <details className="mt-1 text-xs text-slate-600">
               <summary className="cursor-pointer">Details</summary>
               <p className="mt-1">
@@ -110,8 +126,9 @@ export function CapacityTable({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-export function Missing({ evaluation, stepHref }: { evaluation: Evaluation; stepHref?: (n: number) => string }) {
-  if (!evaluation.missing.length) return <p className="text-sm text-slate-700">Nothing that could change the decision is unanswered.</p>;
+export function Missing({ evaluation, fit, stepHref }: { evaluation: Evaluation; fit: FitContext; stepHref?: (n: number) => string }) {
+  const missing = shownMissing(evaluation, fit);
+  if (!missing.length) return <p className="text-sm text-slate-700">Nothing that could change the decision is unanswered.</p>;
   return (
     <section aria-labelledby="missing-title">
       <h2 id="missing-title" className="text-lg font-semibold">
@@ -119,7 +136,7 @@ export function Missing({ evaluation, stepHref }: { evaluation: Evaluation; step
       </h2>
       <p className="text-sm text-slate-600">Answers that could make the decision more cautious.</p>
       <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
-        {evaluation.missing.map((p) => {
+        {missing.map((p) => {
           const m = missingLabel(p);
           return (
             <li key={p}>
@@ -205,6 +222,29 @@ export function PsfsSummary({ psfs, prior }: { psfs?: Psfs; prior?: Psfs }) {
         </p>
       ) : (
         <p className="text-slate-600">No earlier PSFS to compare with.</p>
+      )}
+    </section>
+  );
+}
+
+export function LefsSummary({ lefs, prior }: { lefs?: Lefs; prior?: Lefs }) {
+  if (!lefs) return null;
+  const change = lefsChange(prior?.total, lefs.total);
+  return (
+    <section aria-labelledby="lefs-title" className="space-y-1 text-sm">
+      <h2 id="lefs-title" className="text-lg font-semibold">
+        Lower Extremity Functional Scale
+      </h2>
+      <p>
+        Score <strong>{lefs.total} / {LEFS_MAX}</strong> (higher is better)
+      </p>
+      {change ? (
+        <p>
+          Change since the last assessment ({change.previousTotal}): {change.change > 0 ? "+" : ""}
+          {change.change} points, {change.meaningful ? "reaches" : "below"} the minimal important change of {LEFS_MIC} points ({LEFS_CITATION}).
+        </p>
+      ) : (
+        <p className="text-slate-600">No earlier LEFS to compare with.</p>
       )}
     </section>
   );

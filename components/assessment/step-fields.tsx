@@ -1,4 +1,6 @@
 "use client";
+import { useWatch } from "react-hook-form";
+import { questionApplies, tinglingLabel, type FitContext } from "@/lib/assessments/question-fit";
 import {
   FATIGUE,
   fatigueLabels,
@@ -47,7 +49,20 @@ export function LoadFields({ api }: { api: StepFormApi }) {
   );
 }
 
-export function ComplaintFields({ api }: { api: StepFormApi }) {
+/**
+ * The symptom checklist's questions that fit the region chosen above (issue 14): live as the
+ * region changes, and from the saved region when the page is first rendered on the server.
+ */
+function useFittingSymptoms(api: StepFormApi, fit: FitContext) {
+  const region = useWatch({ control: api.form.control, name: "region" }) as string | undefined;
+  const ctx = { ...fit, region: region ?? fit.region };
+  return SYMPTOM_ITEMS.filter(([k]) => questionApplies(k, ctx)).map(
+    ([k, label]) => [k, k === "tinglingOrNumbness" ? tinglingLabel(ctx) : label] as const,
+  );
+}
+
+export function ComplaintFields({ api, fit = {} }: { api: StepFormApi; fit?: FitContext }) {
+  const symptoms = useFittingSymptoms(api, fit);
   return (
     <>
       <Section title="Complaint">
@@ -73,11 +88,11 @@ export function ComplaintFields({ api }: { api: StepFormApi }) {
       </Section>
       <Section title="Symptom checklist" description="Leave a question unanswered if it was not asked.">
         <div className="space-y-1">
-          {SYMPTOM_ITEMS.map(([k, label]) => (
+          {symptoms.map(([k, label]) => (
             <YesNoField key={k} api={api} name={k} label={label} />
           ))}
         </div>
-        <NoToTheRest api={api} names={SYMPTOM_ITEMS.map(([k]) => k)} />
+        <NoToTheRest api={api} names={symptoms.map(([k]) => k)} />
       </Section>
     </>
   );
@@ -111,7 +126,9 @@ export function RedFlagFields({ api }: { api: StepFormApi }) {
   );
 }
 
-export function RecoveryFields({ api }: { api: StepFormApi }) {
+export function RecoveryFields({ api, fit = {} }: { api: StepFormApi; fit?: FitContext }) {
+  // Lifting-fatigue questions only for sports that lift (the sport saved in step 1).
+  const readiness = RECOVERY_YES_NO.slice(3).filter(([k]) => questionApplies(k, fit));
   return (
     <>
       <Section title="Recovery">
@@ -138,7 +155,7 @@ export function RecoveryFields({ api }: { api: StepFormApi }) {
           <SelectField api={api} name="fatiguePattern" label="Fatigue pattern" options={Object.fromEntries(FATIGUE.map((f) => [f, fatigueLabels[f]]))} />
         </div>
         <div className="space-y-1">
-          {RECOVERY_YES_NO.slice(3).map(([k, label]) => (
+          {readiness.map(([k, label]) => (
             <YesNoField key={k} api={api} name={k} label={label} />
           ))}
         </div>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action-state";
+import type { FitContext } from "@/lib/assessments/question-fit";
 import type { EngineSettingsInput, Sport } from "@/lib/clinical";
 import { amendFormSchemas, stepByKey, stepFormSchemas, type FormStepKey } from "@/lib/validation/assessment";
 import { CapacityFields } from "./capacity-fields";
@@ -21,6 +22,9 @@ type Props = {
   /** The clinic's engine thresholds, so the live capacity figures match the decision. */
   settings?: EngineSettingsInput;
   priorPsfsMean?: number;
+  priorLefsTotal?: number;
+  /** The draft's saved region and sport: which questions fit this patient (issue 14). */
+  fit?: FitContext;
   backHref?: string;
   /** Amending a final assessment: the amendment count seen, and a reason field instead of step navigation. */
   amend?: { amendmentSeq: number; cancelHref: string };
@@ -31,7 +35,7 @@ type Props = {
 const FIRST_FIELD = "input:not([type=hidden]):not([disabled]):not([name=notAskedReason]), select:not([disabled]), textarea:not([disabled]):not([name=notAskedReason])";
 
 /** One assessment step: a server action form that also works as a plain POST. */
-export function StepForm({ step, action, initial, assessmentId, patientId, sport, settings, priorPsfsMean, backHref, amend, version }: Props) {
+export function StepForm({ step, action, initial, assessmentId, patientId, sport, settings, priorPsfsMean, priorLefsTotal, fit = {}, backHref, amend, version }: Props) {
   const schema = amend ? amendFormSchemas[step] : stepFormSchemas[step];
   const meta: Record<string, string> = amend
     ? { assessmentId, patientId, amendmentSeq: String(amend.amendmentSeq) }
@@ -58,11 +62,11 @@ export function StepForm({ step, action, initial, assessmentId, patientId, sport
         <input key={k} type="hidden" {...api.control(k)} />
       ))}
       {step === "load" ? <LoadFields api={api} /> : null}
-      {step === "complaint" ? <ComplaintFields api={api} /> : null}
+      {step === "complaint" ? <ComplaintFields api={api} fit={fit} /> : null}
       {step === "redFlags" ? <RedFlagFields api={api} /> : null}
       {step === "capacity" ? <CapacityFields api={api} sport={sport} settings={settings} /> : null}
-      {step === "recovery" ? <RecoveryFields api={api} /> : null}
-      {step === "outcomes" ? <OutcomeFields api={api} priorMean={priorPsfsMean} /> : null}
+      {step === "recovery" ? <RecoveryFields api={api} fit={fit} /> : null}
+      {step === "outcomes" ? <OutcomeFields api={api} priorMean={priorPsfsMean} fit={fit} priorLefsTotal={priorLefsTotal} /> : null}
       {amend ? (
         <div className="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-5">
           <label htmlFor="reason" className="block text-sm font-medium text-slate-900">

@@ -25,7 +25,7 @@ export const assessmentKind = pgEnum("assessment_kind", ["initial", "reassessmen
 /** What the clinician typed, per step, exactly as the form posted it (strings). ADR 0006. */
 export type AssessmentDraft = Partial<Record<string, Record<string, string>>>;
 
-/** The frozen input: contract v1 plus the extra, optional outcome measures (PSFS). */
+/** The frozen input: contract v1 plus the extra, optional outcome measures (PSFS, LEFS). */
 export type SnapshotInput = Record<string, unknown> & { contractVersion: 1 };
 
 // One row per assessment. A draft changes step by step under a version check (optimistic

@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { stepByKey, type FormStepKey } from "@/lib/validation/assessment";
 import { toFormStrings } from "./build-input";
+import { LEFS_FIELDS } from "./lefs";
+import { fitOfDraft, keepFitting } from "./question-fit";
 import { evaluateDraft } from "./evaluate-draft";
 import { withdrawPlanIfGateClosed } from "@/lib/plans/plan-gate";
 import { amendmentsOf, clinicEngineSettings, effectiveSnapshot, findAssessment, patientFacts } from "./internal";
@@ -36,7 +38,8 @@ export async function amendAssessment(db: Db, actor: Actor, m: AmendInput) {
       throw new AppError("conflict", "assessment", "Someone amended this assessment after you opened it. Nothing was overwritten: reload and apply your correction again.");
     }
     const current = effectiveSnapshot(a, existing);
-    const draft = { ...current.draft, [m.step]: toFormStrings(m.step, m.values) };
+    const merged = { ...current.draft, [m.step]: toFormStrings(m.step, m.values) };
+    const draft = { ...merged, [m.step]: keepFitting(merged[m.step]!, fitOfDraft(merged), LEFS_FIELDS) };
     const live = evaluateDraft({ ...a, draft }, patient, await clinicEngineSettings(tx, actor.clinicId));
     if (!live.ok) throw new AppError("invalid", "assessment", live.problems.map((p) => p.message).join(" "));
     const evaluation = live.evaluation;

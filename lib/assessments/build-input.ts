@@ -15,6 +15,8 @@ import {
   SYMPTOM_ITEMS,
   type FormStepKey,
 } from "@/lib/validation/assessment";
+import { lefsFrom, type Lefs } from "./lefs";
+import { lefsApplies, questionApplies, type FitContext } from "./question-fit";
 
 // Pure: turns the per-step draft (form strings) into the engine's contract v1 input. The draft
 // was validated step by step as it was saved; it is parsed again here so a rule change in a step
@@ -24,8 +26,8 @@ export type PatientFacts = { dateOfBirth: string; sex: "female" | "male" | "othe
 
 export type Psfs = { activities: { activity: string; score: number }[]; mean: number };
 
-/** What is frozen at finalize: contract v1 plus the optional outcome measures. */
-export type AssessmentSnapshotInput = AssessmentInput & { psfs?: Psfs; engineSettings?: Record<string, unknown> };
+/** What is frozen at finalize: contract v1 plus the optional outcome measures (PSFS; LEFS for a lower-limb complaint). */
+export type AssessmentSnapshotInput = AssessmentInput & { psfs?: Psfs; lefs?: Lefs; engineSettings?: Record<string, unknown> };
 
 export type InputProblem = { step: number; message: string };
 export type BuildResult =
@@ -125,6 +127,11 @@ export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFac
     }
   }
 
+  // A question that does not fit the region or sport is not asked; an answer to it left in the
+  // draft (the region or sport changed after it was given) stays unknown, never a hidden "no".
+  const fit: FitContext = { region: typeof c.region === "string" ? c.region : undefined, sport: load.sport as string };
+  const ifFits = (k: string, v: unknown) => (questionApplies(k, fit) ? v : undefined);
+
   const aggravators = typeof c.aggravators === "string" ? c.aggravators.split(/[\n,;]+/).map((a) => a.trim()).filter(Boolean) : undefined;
   const raw = compact({
     contractVersion: 1 as const,
@@ -147,7 +154,7 @@ export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFac
       painDuringActivityNrs: c.painDuringActivityNrs,
       nextDayResponse: c.nextDayResponse,
       trend: c.trend,
-      ...Object.fromEntries(SYMPTOM_ITEMS.map(([k]) => [k, c[k]])),
+      ...Object.fromEntries(SYMPTOM_ITEMS.map(([k]) => [k, ifFits(k, c[k])])),
     }),
     ...redFlagsFrom(s.redFlags),
     load: compact({
@@ -174,7 +181,7 @@ export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFac
     }),
     fatigue: compact({
       pattern: rec.fatiguePattern,
-      weightsMovingNormally: rec.weightsMovingNormally,
+      weightsMovingNormally: ifFits("weightsMovingNormally", rec.weightsMovingNormally),
       reluctanceMainlyMotivational: rec.reluctanceMainlyMotivational,
     }),
     capacityTests: capacityTests.length ? capacityTests : undefined,
@@ -191,6 +198,7 @@ export function buildAssessmentInput(draft: AssessmentDraft, patient: PatientFac
     return { ok: false, problems: messages, stepValues: s };
   }
   const psfs = psfsFrom(s.outcomes);
-  const input: AssessmentSnapshotInput = psfs ? { ...parsed.data, psfs } : parsed.data;
+  const lefs = lefsApplies(fit) ? lefsFrom(s.outcomes) : undefined;
+  const input: AssessmentSnapshotInput = { ...parsed.data, ...(psfs ? { psfs } : {}), ...(lefs ? { lefs } : {}) };
   return { ok: true, input, stepValues: s };
 }

@@ -6,6 +6,8 @@ import type { AssessmentSnapshotInput } from "./build-input";
 
 export type SnapshotPoint = { date: string; input: AssessmentSnapshotInput; evaluation: Evaluation };
 export type PainPoint = { date: string; painNow?: number; painWorst24h?: number; painDuringActivity?: number; psfs?: number };
+/** LEFS totals (0-80) of the assessments that recorded one. */
+export type LefsPoint = { date: string; total: number };
 export type CapacitySeries = { test: string; label: string; unit: string; target?: number; points: { date: string; left?: number; right?: number; value?: number }[] };
 
 export function chartData(snapshots: readonly SnapshotPoint[]) {
@@ -16,6 +18,7 @@ export function chartData(snapshots: readonly SnapshotPoint[]) {
     painDuringActivity: s.input.symptoms?.painDuringActivityNrs,
     psfs: s.input.psfs?.mean,
   }));
+  const lefs: LefsPoint[] = snapshots.flatMap((s) => (s.input.lefs ? [{ date: s.date, total: s.input.lefs.total }] : []));
   const byTest = new Map<string, CapacitySeries>();
   for (const s of snapshots) {
     for (const c of s.evaluation.capacity) {
@@ -31,5 +34,5 @@ export function chartData(snapshots: readonly SnapshotPoint[]) {
   }
   const order = new Map(capacityCatalogue.map((e, i) => [e.test, i]));
   const capacity = [...byTest.values()].sort((a, b) => (order.get(a.test) ?? 99) - (order.get(b.test) ?? 99));
-  return { pain, capacity };
+  return { pain, lefs, capacity };
 }

@@ -15,9 +15,10 @@ export function evaluateDraft(
 ): DraftEvaluation {
   const built = buildAssessmentInput(a.draft, patient, a.createdAt);
   if (!built.ok) return { ok: false, problems: built.problems };
-  // The engine reads contract v1 only; the PSFS rides alongside in the snapshot.
-  const { psfs: _psfs, ...contractInput } = built.input;
+  // The engine reads contract v1 only; the outcome measures (PSFS, LEFS) ride alongside in the snapshot.
+  const { psfs: _psfs, lefs: _lefs, ...contractInput } = built.input;
   void _psfs;
+  void _lefs;
   const evaluation = evaluate(contractInput, settings);
   // The clinic's changed thresholds are frozen with the input, so the decision can be reproduced.
   const input = Object.keys(settings).length ? { ...built.input, engineSettings: settings } : built.input;

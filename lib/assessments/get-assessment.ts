@@ -30,6 +30,7 @@ export async function getAssessment(db: Db, actor: Actor, patientId: string, ass
   const live = a.status === "draft" ? evaluateDraft(a, patient, settings) : null;
   const snapshot = a.status === "final" ? effectiveSnapshot(a, amendments) : null;
   const priorPsfs = (prior?.input as AssessmentSnapshotInput | undefined)?.psfs;
-  return { assessment: a, patient, amendments, live, snapshot, prior, priorPsfs, settings, psfsFrom, psfsChange };
+  const priorLefs = (prior?.input as AssessmentSnapshotInput | undefined)?.lefs;
+  return { assessment: a, patient, amendments, live, snapshot, prior, priorPsfs, priorLefs, settings, psfsFrom, psfsChange };
 }
 export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;

@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { stepByKey, type FormStepKey } from "@/lib/validation/assessment";
 import { toFormStrings } from "./build-input";
+import { LEFS_FIELDS } from "./lefs";
+import { fitOfDraft, keepFitting } from "./question-fit";
 import { conflictMessage, findAssessment } from "./internal";
 
 export type SaveStepInput = {
@@ -30,7 +32,9 @@ export async function saveStep(db: Db, actor: Actor, s: SaveStepInput) {
       throw new AppError("conflict", "assessment", "This assessment is final and can no longer be edited. Corrections are made as amendments.");
     }
     if (before.version !== s.version) throw new AppError("conflict", "assessment", conflictMessage);
-    const draft = { ...before.draft, [s.step]: toFormStrings(s.step, s.values) };
+    const merged = { ...before.draft, [s.step]: toFormStrings(s.step, s.values) };
+    // Answers to questions that do not fit this region or sport are not kept (issue 14).
+    const draft = { ...merged, [s.step]: keepFitting(merged[s.step]!, fitOfDraft(merged), LEFS_FIELDS) };
     const [row] = await tx
       .update(assessments)
       .set({ draft, currentStep: Math.min(Math.max(s.nextStep, 1), 7), version: sql`${assessments.version} + 1`, updatedAt: new Date() })

@@ -10,6 +10,6 @@ export { capacityCatalogue, catalogueEntry, populationNorm, testLabel, RUNNING_S
 export { scoreCapacity, isRealChange } from "./capacity/score";
 export { renderRulesDoc } from "./rules-doc";
 export { traceability, planElements } from "./traceability";
-export { describeSource, SEED_ARTICLES } from "./sources";
+export { describeSource, sourceFor, SEED_ARTICLES } from "./sources";
 // Check-in review (shared/clinical/checkins.md): its own contract and ruleset version (ADR 0012).
 export * from "./checkins";

@@ -108,7 +108,7 @@ export function renderRulesDoc(input: RulesDocInput | readonly Rule[]): string {
     out.push("|---|---|---|---|---|---|");
     for (const r of inCat) {
       out.push(
-        `| \`${r.id}\` | ${r.category} | ${r.verdict} | ${cell(r.description)} | ${r.reads.map((p) => `\`${p}\``).join(", ")} | ${cell(r.source)}${r.rulesRef ? ` [${r.rulesRef}]` : ""} |`,
+        `| \`${r.id}\` | ${r.category} | ${r.verdict} | ${cell(r.description)} | ${r.reads.map((p) => `\`${p}\``).join(", ")} | ${cell(r.source)}${r.rulesRef ? ` [${r.rulesRef}]` : ""}${r.sourceOutsideBack ? ` · outside back complaints: ${cell(r.sourceOutsideBack)}` : ""} |`,
       );
     }
     out.push("");

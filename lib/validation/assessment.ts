@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEFS_FIELDS } from "@/lib/assessments/lefs";
 import { capacityCatalogue, REGIONS, SPORTS, type RedFlagKey } from "@/lib/clinical";
 
 // One zod schema per assessment step, used by react-hook-form in the browser and by the step's
@@ -274,12 +275,23 @@ const recoveryShape = {
   ...Object.fromEntries(RECOVERY_YES_NO.map(([k]) => [k, yesNo()])),
 } as Record<string, z.ZodType>;
 
-const outcomesShape = Object.fromEntries(
-  PSFS_SLOTS.flatMap((i) => [
+/** One LEFS item: a rating 0-4 from its radio group ("" = not answered). */
+function lefsItem(n: number) {
+  const message = `Rate activity ${n} from 0 to 4`;
+  return z.preprocess(
+    (v) => (blank(v) ? undefined : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v.trim()) : v),
+    z.number({ error: message }).int(message).min(0, message).max(4, message).optional(),
+  );
+}
+
+const outcomesShape = Object.fromEntries([
+  ...PSFS_SLOTS.flatMap((i) => [
     [`psfs${i}Activity`, text(`Activity ${i}`, 120)],
     [`psfs${i}Score`, num(`Activity ${i} score`, 0, 10, { int: true })],
   ]),
-) as Record<string, z.ZodType>;
+  // Lower Extremity Functional Scale (lower-limb complaints only; lib/assessments/lefs.ts).
+  ...LEFS_FIELDS.map((f, i) => [f, lefsItem(i + 1)]),
+]) as Record<string, z.ZodType>;
 
 type Values = Record<string, unknown>;
 type Issue = { path: string; message: string };
@@ -331,6 +343,13 @@ function refineOutcomes(v: Values): Issue[] {
     if (!blank(a) && blank(s)) out.push({ path: `psfs${i}Score`, message: `Score activity ${i} from 0 to 10` });
     if (blank(a) && !blank(s)) out.push({ path: `psfs${i}Activity`, message: `Name activity ${i}` });
   }
+  // The LEFS is scored only complete (the sum of all 20 items): a started scale needs every item.
+  const unanswered = LEFS_FIELDS.filter((f) => blank(v[f]));
+  if (unanswered.length > 0 && unanswered.length < LEFS_FIELDS.length) {
+    for (const f of unanswered) {
+      out.push({ path: f, message: `Rate this activity too (0-4): the LEFS is scored only when all ${LEFS_FIELDS.length} are answered` });
+    }
+  }
   return out;
 }
 
@@ -373,6 +392,8 @@ export const stepFieldNames = (key: FormStepKey) => Object.keys(stepDefs[key].sh
 // ---------- review-step forms ----------
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+// The date box shows the browser's own format (mm/dd/yyyy, dd/mm/yyyy, …) and posts ISO; the
+// server cannot know which the user saw, so no message names a format (issue 14, "Dates").
 
 /** The red-flag gate: a referral (to whom, when) or an override with a reason. */
 export const gateFormSchema = z
@@ -380,7 +401,7 @@ export const gateFormSchema = z
     ...stepMetaShape,
     gate: z.enum(["referral", "override"], { message: "Choose referral or override" }),
     referralTo: text("Referred to", 200),
-    referralDate: z.preprocess((v) => (blank(v) ? undefined : v), z.string().regex(isoDate, "Enter the date as YYYY-MM-DD").optional()),
+    referralDate: z.preprocess((v) => (blank(v) ? undefined : v), z.string().regex(isoDate, "Enter the full date of the referral: day, month and year").optional()),
     overrideReason: text("Reason", 2000),
   })
   .superRefine((v, ctx) => {

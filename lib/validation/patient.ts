@@ -37,14 +37,28 @@ const optionalText = (max: number, label: string) =>
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A date from a date box: the browser shows it in the user's own format (mm/dd/yyyy in the US,
+ * dd/mm/yyyy in the UK, …) and posts it as ISO yyyy-mm-dd, or "" while any part is missing. The
+ * server cannot know which format the user saw, so no message names one: an incomplete date is
+ * asked for in words (day, month and year), whatever the locale (issue 14, "Dates").
+ */
+export const DATE_OF_BIRTH_MESSAGES = {
+  // A partly typed date box posts "" too, so the empty case also says what a whole date is.
+  missing: "Enter the date of birth: day, month and year",
+  incomplete: "Enter a complete date of birth: day, month and year",
+  notReal: "Enter a real date",
+} as const;
+
 export const patientFormSchema = z.object({
   firstName: z.string({ error: "Enter a first name" }).trim().min(1, "Enter a first name").max(100, "First name must be at most 100 characters"),
   lastName: z.string({ error: "Enter a last name" }).trim().min(1, "Enter a last name").max(100, "Last name must be at most 100 characters"),
   dateOfBirth: z
-    .string({ error: "Enter the date of birth as YYYY-MM-DD" })
+    .string({ error: DATE_OF_BIRTH_MESSAGES.missing })
     .trim()
-    .regex(isoDate, "Enter the date of birth as YYYY-MM-DD")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Enter a real date")
+    .min(1, DATE_OF_BIRTH_MESSAGES.missing)
+    .regex(isoDate, DATE_OF_BIRTH_MESSAGES.incomplete)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), DATE_OF_BIRTH_MESSAGES.notReal)
     .refine((v) => v >= "1900-01-01", "Date of birth must be after 1900")
     .refine((v) => v <= new Date().toISOString().slice(0, 10), "Date of birth cannot be in the future"),
   sex: z.enum(SEXES, { message: "Choose an option" }),

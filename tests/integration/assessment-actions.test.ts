@@ -325,6 +325,105 @@ describe("red-flag screen before any decision (issue 11, point 0)", () => {
   });
 });
 
+describe("questions that fit the patient, and the LEFS (issue 14)", () => {
+  const lefsAll = (score: string) => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`lefs${i + 1}`, score]));
+  const achillesRunner = {
+    load: { sport: "running", runKmPerWeekNow: "30", runKmPerWeekUsual: "30" },
+    complaint: { region: "achilles_calf", onset: "gradual", daysSinceOnset: "30", painDuringActivityNrs: "3", trend: "stable", nextDayResponse: "same" },
+  };
+
+  it("an Achilles runner's answers to spinal and lifting questions are not kept, stay unknown, and are not listed as unanswered", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01" });
+    const { id } = await openDraft(patient.id);
+    // A plain form post can still carry answers the page no longer shows (the region changed).
+    await fillAll(patient.id, id, {
+      ...achillesRunner,
+      complaint: { ...achillesRunner.complaint, cannotBendForward: "yes", radiatingBelowKnee: "yes", sharpPain: "no" },
+      recovery: { fatiguePattern: "multi_day", weightsMovingNormally: "no" },
+    });
+    const draft = (await row(id)).draft;
+    expect(draft.complaint).not.toHaveProperty("cannotBendForward");
+    expect(draft.complaint).not.toHaveProperty("radiatingBelowKnee");
+    expect(draft.complaint?.sharpPain).toBe("no");
+    expect(draft.recovery).not.toHaveProperty("weightsMovingNormally");
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.live.input.symptoms?.cannotBendForward).toBeUndefined();
+    expect(view.live.input.symptoms?.radiatingBelowKnee).toBeUndefined();
+    expect(view.live.input.fatigue?.weightsMovingNormally).toBeUndefined();
+    // Never read as "no": the multi-day fatigue rule still says its answer is unknown.
+    const { shownMissing } = await import("@/components/assessment/review");
+    const { fitOfInput } = await import("@/lib/assessments/question-fit");
+    const shown = shownMissing(view.live.evaluation, fitOfInput(view.live.input));
+    expect(shown.filter((p) => /cannotBendForward|radiatingBelowKnee|weightsMovingNormally/.test(p))).toEqual([]);
+    // The red-flag screen is never filtered.
+    expect(shown.filter((p) => p.startsWith("redFlags.")).length).toBe(view.live.evaluation.missing.filter((p) => p.startsWith("redFlags.")).length);
+  });
+
+  it("a lumbar lifter's answers to the same questions are kept and read", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01", sport: "lifting" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, {
+      load: { sport: "lifting" },
+      complaint: { region: "lumbar", onset: "acute", daysSinceOnset: "3", cannotBendForward: "yes", radiatingBelowKnee: "no" },
+      recovery: { weightsMovingNormally: "yes" },
+    });
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.live.input.symptoms).toMatchObject({ cannotBendForward: true, radiatingBelowKnee: false });
+    expect(view.live.input.fatigue?.weightsMovingNormally).toBe(true);
+  });
+
+  it("saving the LEFS validates every item beside its field and writes nothing when invalid; complete, it is scored and stored", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, achillesRunner);
+    const before = await row(id);
+    const events = (await handle.db.select().from(auditEvents).where(eq(auditEvents.clinicId, actor.clinicId))).length;
+
+    const bad = { ...lefsAll("3"), lefs4: "", lefs9: "7", lefs12: "two", psfs1Activity: "Running 5 km", psfs1Score: "4" };
+    delete (bad as Record<string, string>).lefs17;
+    const refused = await actions.saveOutcomesStep(null, form({ ...(await meta(patient.id, id)), ...bad }));
+    expect(refused?.ok).toBe(false);
+    expect(Object.keys(refused?.fieldErrors ?? {}).sort()).toEqual(["lefs12", "lefs17", "lefs4", "lefs9"]);
+    expect(refused?.fieldErrors?.lefs9?.[0]).toBe("Rate activity 9 from 0 to 4");
+    expect(refused?.fieldErrors?.lefs4?.[0]).toMatch(/all 20 are answered/);
+    expect(refused?.values?.lefs9).toBe("7");
+    expect(await row(id)).toEqual(before);
+    expect((await handle.db.select().from(auditEvents).where(eq(auditEvents.clinicId, actor.clinicId))).length).toBe(events);
+
+    await fillAll(patient.id, id, { outcomes: { ...lefsAll("3"), lefs1: "1", psfs1Activity: "Running 5 km", psfs1Score: "4" } });
+    expect((await row(id)).draft.outcomes?.lefs1).toBe("1");
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.live.input.lefs).toEqual({ items: [1, ...Array(19).fill(3)], total: 58 });
+    // The engine reads contract v1 only: the outcome measures ride alongside.
+    expect(view.live.evaluation.missing.some((p) => p.startsWith("lefs"))).toBe(false);
+
+    await fillAll(patient.id, id, { redFlags: Object.fromEntries(RED_FLAG_KEYS.map((k) => [k, "no"])) });
+    expect(await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))))).toMatch(/finalized=1$/);
+    expect((await row(id)).input).toMatchObject({ lefs: { total: 58 } });
+
+    // The reassessment compares with it.
+    const next = await openDraft(patient.id);
+    await fillAll(patient.id, next.id, { outcomes: { ...lefsAll("4"), lefs1: "3" } });
+    const again = await getAssessment(handle.db, actor, patient.id, next.id);
+    expect(again.priorLefs?.total).toBe(58);
+    if (!again.live?.ok) throw new Error("expected a live evaluation");
+    expect(again.live.input.lefs?.total).toBe(79);
+  });
+
+  it("LEFS answers for a complaint outside the lower limb are not kept or scored", async () => {
+    const { actor, patient } = await clinicianWithPatient({ dateOfBirth: "1990-01-01" });
+    const { id } = await openDraft(patient.id);
+    await fillAll(patient.id, id, { load: { sport: "running" }, complaint: { region: "lumbar", onset: "gradual", daysSinceOnset: "30" }, outcomes: lefsAll("2") });
+    expect(Object.keys((await row(id)).draft.outcomes ?? {})).toEqual([]);
+    const view = await getAssessment(handle.db, actor, patient.id, id);
+    if (!view.live?.ok) throw new Error("expected a live evaluation");
+    expect(view.live.input.lefs).toBeUndefined();
+  });
+});
+
 describe("clinic isolation", () => {
   it("a clinician of another clinic can neither read nor write the assessment", async () => {
     const { actor: owner, patient } = await clinicianWithPatient();

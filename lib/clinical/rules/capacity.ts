@@ -120,6 +120,7 @@ export const capacityRules: Rule[] = [
     verdict: "back_off",
     reads: ["capacityTests"],
     source: "Silbernagel 2007 (pain > 5/10 too much); seed 004 (P8)",
+    sourceOutsideBack: "Silbernagel 2007 (pain > 5/10 too much)",
     rulesRef: "P8",
     description: "A capacity test provoked pain above painAcceptableMax (5/10): back off, as for the same pain in a session.",
     fires: (ctx) => {

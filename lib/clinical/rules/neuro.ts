@@ -48,6 +48,7 @@ export const neuroRules: Rule[] = [
     verdict: "modify",
     reads: [RAD, TING],
     source: "seed 004 (P9, partial)",
+    sourceOutsideBack: "Finucane 2020 (IFOMPT): a single sign, watch with safety-netting",
     rulesRef: "P9",
     description: "Either symptoms below the knee or tingling/numbness, but not known to be both (for a neck complaint, arm tingling refers by the rule above).",
     fires: (ctx) => {

@@ -28,6 +28,7 @@ export const symptomRules: Rule[] = [
     verdict: "refer",
     reads: [TREND],
     source: "seed 004 (P9); reference.md refer tier",
+    sourceOutsideBack: "seed 003 (S1: pain that worsens from run to run); reference.md refer tier",
     rulesRef: "P9",
     description: "Symptoms are worse week to week.",
     fires: (ctx) =>
@@ -42,6 +43,7 @@ export const symptomRules: Rule[] = [
     verdict: "refer",
     reads: ["symptoms.noTolerableDoseFound"],
     source: "seed 004 (P9); reference.md refer tier",
+    sourceOutsideBack: `${SILBERNAGEL} (load follows the pain response); reference.md refer tier`,
     rulesRef: "P9",
     description: "Every reduced dose tried still flares.",
     fires: (ctx) =>
@@ -89,6 +91,7 @@ export const symptomRules: Rule[] = [
     verdict: "back_off",
     reads: [PAIN],
     source: `${SILBERNAGEL}; seed 004 (P8)`,
+    sourceOutsideBack: SILBERNAGEL,
     rulesRef: "P8",
     description: "Pain during the usual session above painAcceptableMax (5/10).",
     fires: (ctx) =>
@@ -136,6 +139,7 @@ export const symptomRules: Rule[] = [
     verdict: "back_off",
     reads: [NEXT],
     source: `seed 004 (P2, 24-hour rule); ${SILBERNAGEL}`,
+    sourceOutsideBack: `${SILBERNAGEL} (the next-morning response decides)`,
     rulesRef: "P2",
     description: "Symptoms are worse the morning after a session (24-hour rule).",
     fires: (ctx) =>
@@ -150,6 +154,8 @@ export const symptomRules: Rule[] = [
     verdict: "back_off",
     reads: ["symptoms.sharpPain"],
     source: "seed 004 (P8)",
+    // No other source names sharp pain; the back-pain article's rule is applied, and says so.
+    sourceOutsideBack: "seed 004 (P8, written for back pain and applied to every region)",
     rulesRef: "P8",
     description: "Sharp or catching pain during activity.",
     fires: (ctx) =>
@@ -192,6 +198,7 @@ export const symptomRules: Rule[] = [
     verdict: "modify",
     reads: [PAIN],
     source: `${SILBERNAGEL}; seed 004 (P8)`,
+    sourceOutsideBack: SILBERNAGEL,
     rulesRef: "P8",
     description: "Pain during the usual session between painGreenMax and painAcceptableMax (4-5/10).",
     fires: (ctx) => {
@@ -257,6 +264,7 @@ export const symptomRules: Rule[] = [
     verdict: "push",
     reads: [PAIN, TREND, NEXT],
     source: `${SILBERNAGEL}; seed 004 (P8)`,
+    sourceOutsideBack: SILBERNAGEL,
     rulesRef: "P8",
     description: "Pain during the usual session at or below painGreenMax (3/10) and not rising (trend not worsening, next morning not worse).",
     fires: (ctx) => {

@@ -43,6 +43,13 @@ export type Rule = {
   reads: readonly string[];
   /** Short citation of what the rule rests on. */
   source: string;
+  /**
+   * The citation shown when the complaint is not a back (lumbar or thoracic) complaint, for a rule
+   * that applies to any region but whose `source` includes an article written about back pain
+   * (seed 002, seed 004): an Achilles runner's reason should not cite "Running With Back Pain"
+   * when another source fits. Unset: `source` fits every region. See `sourceFor`.
+   */
+  sourceOutsideBack?: string;
   /** Rule number in shared/clinical/rules.md, when the rule comes from the seed articles. */
   rulesRef?: string;
   /** Plain "what fires it", for the generated rules document. */

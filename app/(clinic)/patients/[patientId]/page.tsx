@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentHistory } from "@/components/assessment/history";
 import { NewAssessmentButton } from "@/components/assessment/new-assessment-button";
-import { CapacityChart, PainChart } from "@/components/assessment/progress-charts";
+import { CapacityChart, LefsChart, PainChart } from "@/components/assessment/progress-charts";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import type { AssessmentSnapshotInput } from "@/lib/assessments/build-input";
@@ -147,6 +147,7 @@ export default async function PatientPage({
           </CardHeader>
           <CardBody className="grid gap-6 md:grid-cols-2">
             <PainChart data={charts.pain} />
+            {charts.lefs.length ? <LefsChart data={charts.lefs} /> : null}
             {charts.capacity.map((c) => (
               <CapacityChart key={c.test} series={c} />
             ))}

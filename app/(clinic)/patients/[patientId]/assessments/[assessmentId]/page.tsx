@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { CapacityTable, Missing, PlanPreview, PsfsSummary, Reasons, UrgentBanner, VerdictBanner } from "@/components/assessment/review";
+import { CapacityTable, LefsSummary, Missing, PlanPreview, PsfsSummary, Reasons, UrgentBanner, VerdictBanner } from "@/components/assessment/review";
+import { fitOfInput } from "@/lib/assessments/question-fit";
 import { verdictWords } from "@/components/assessment/labels";
 import { OpenPlanButton } from "@/components/plan/open-plan-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -104,10 +105,11 @@ export default async function AssessmentPage({
           {a.referralTo ? `Referral: ${a.referralTo}, ${a.referralDate}.` : `Red-flag override: ${a.overrideReason}`}
         </p>
       ) : null}
-      <Reasons evaluation={snap.evaluation} />
+      <Reasons evaluation={snap.evaluation} region={input.complaint?.region ?? "none"} />
       <CapacityTable evaluation={snap.evaluation} />
       <PsfsSummary psfs={input.psfs} prior={view.priorPsfs} />
-      <Missing evaluation={snap.evaluation} />
+      <LefsSummary lefs={input.lefs} prior={view.priorLefs} />
+      <Missing evaluation={snap.evaluation} fit={fitOfInput(input)} />
       {planAllowed ? <PlanPreview evaluation={snap.evaluation} title="Plan" /> : null}
       {planAllowed ? (
         <OpenPlanButton action={createPlanAction} patientId={patientId} assessmentId={assessmentId} exists={existingPlan !== null} />

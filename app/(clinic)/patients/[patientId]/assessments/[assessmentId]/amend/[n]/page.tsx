@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { StepForm } from "@/components/assessment/step-form";
+import { fitOfDraft } from "@/lib/assessments/question-fit";
 import { requireRole } from "@/lib/auth/require-user";
 import type { Sport } from "@/lib/clinical";
 import { fullName } from "@/lib/patients/format";
@@ -56,6 +57,8 @@ export default async function AmendPage({ params }: { params: Promise<{ patientI
         sport={(draft.load?.sport ?? patient.sport) as Sport}
         settings={view.settings}
         priorPsfsMean={view.priorPsfs?.mean}
+        priorLefsTotal={view.priorLefs?.total}
+        fit={fitOfDraft(draft)}
         amend={{ amendmentSeq: view.amendments.length, cancelHref: base }}
       />
     </div>

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { FinalizeForm, GateForm } from "@/components/assessment/review-forms";
-import { CapacityTable, Missing, PlanPreview, PsfsSummary, Reasons, UrgentBanner, VerdictBanner } from "@/components/assessment/review";
+import { CapacityTable, LefsSummary, Missing, PlanPreview, PsfsSummary, Reasons, shownMissing, UrgentBanner, VerdictBanner } from "@/components/assessment/review";
 import { StepForm } from "@/components/assessment/step-form";
 import { Stepper } from "@/components/assessment/stepper";
 import { missingLabel } from "@/components/assessment/labels";
+import { fitOfDraft, fitOfInput, type FitContext } from "@/lib/assessments/question-fit";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/require-user";
-import type { Evaluation, Sport } from "@/lib/clinical";
+import type { Evaluation, Region, Sport } from "@/lib/clinical";
 import { fullName } from "@/lib/patients/format";
 import { STEPS, stepByNumber, type FormStepKey } from "@/lib/validation/assessment";
 import { loadPatientOr404 } from "../../../../load-patient";
@@ -76,7 +77,9 @@ export default async function StepPage({
           version={a.version}
           sport={sport}
           settings={view.settings}
-        priorPsfsMean={view.priorPsfs?.mean}
+          priorPsfsMean={view.priorPsfs?.mean}
+          priorLefsTotal={view.priorLefs?.total}
+          fit={fitOfDraft(a.draft)}
           backHref={step.n > 1 ? `${base}/step/${step.n - 1}` : undefined}
         />
       ) : (
@@ -121,6 +124,7 @@ function ReviewStep({
   }
   const { evaluation, gate } = live;
   const stepHref = (s: number) => `${base}/step/${s}`;
+  const fit = fitOfInput(live.input);
   if (gate.redFlagScreenMissing.length) {
     // No decision is shown while the screen is incomplete: a verdict, its reasons or a plan here
     // would read as the answer (issue 11). Only an urgent answer already given is shown, because
@@ -147,7 +151,7 @@ function ReviewStep({
             </Link>
           </p>
         </section>
-        <OtherMissing evaluation={evaluation} stepHref={stepHref} />
+        <OtherMissing evaluation={evaluation} fit={fit} stepHref={stepHref} />
       </div>
     );
   }
@@ -187,10 +191,11 @@ function ReviewStep({
           </CardBody>
         </Card>
       ) : null}
-      <Reasons evaluation={evaluation} />
+      <Reasons evaluation={evaluation} region={fit.region as Region | "none"} />
       <CapacityTable evaluation={evaluation} />
       <PsfsSummary psfs={live.input.psfs} prior={view.priorPsfs} />
-      <Missing evaluation={evaluation} stepHref={stepHref} />
+      <LefsSummary lefs={live.input.lefs} prior={view.priorLefs} />
+      <Missing evaluation={evaluation} fit={fit} stepHref={stepHref} />
       {gate.planAllowed ? <PlanPreview evaluation={evaluation} /> : null}
       {!gate.urgent && !gate.planAllowed && evaluation.plan ? (
         <p className="text-sm text-slate-700">The plan preview appears once the referral or override is recorded.</p>
@@ -213,7 +218,7 @@ function ReviewStep({
           ) : null}
           {confirming && gate.canFinalize ? (
             <div className="space-y-3" role="group" aria-labelledby="finalize-title">
-              <OtherMissing evaluation={evaluation} stepHref={stepHref} confirm />
+              <OtherMissing evaluation={evaluation} fit={fit} stepHref={stepHref} confirm />
               {notAsked ? (
                 <p className="text-sm">
                   Red-flag questions not asked: {notAsked.keys.length} (“{notAsked.reason}”).
@@ -247,8 +252,9 @@ function ReviewStep({
 }
 
 /** What is still unanswered apart from the red-flag screen, as questions with links to their steps. */
-function OtherMissing({ evaluation, stepHref, confirm }: { evaluation: Evaluation; stepHref: (n: number) => string; confirm?: boolean }) {
-  const other = evaluation.missing.filter((p) => !p.startsWith("redFlags."));
+function OtherMissing({ evaluation, fit, stepHref, confirm }: { evaluation: Evaluation; fit: FitContext; stepHref: (n: number) => string; confirm?: boolean }) {
+  // Questions this patient was not asked (they do not fit the region or sport) are not "unanswered".
+  const other = shownMissing(evaluation, fit).filter((p) => !p.startsWith("redFlags."));
   if (!other.length) return <p className="text-sm text-slate-700">Nothing else that could change the decision is unanswered.</p>;
   return (
     <section aria-labelledby="other-missing-title">
