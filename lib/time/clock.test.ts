@@ -26,3 +26,12 @@ describe("clinic clock", () => {
     expect(c.now().toISOString()).toBe("2026-12-01T10:00:00.000Z");
   });
 });
+
+describe("formatClinicTime", () => {
+  it("shows the clinic's wall clock and zone, across a DST change", async () => {
+    const { formatClinicTime } = await import("./clock");
+    expect(formatClinicTime(new Date("2026-01-15T14:05:00Z"), "Europe/London")).toBe("15 Jan 2026, 14:05 GMT");
+    expect(formatClinicTime(new Date("2026-07-15T14:05:00Z"), "Europe/London")).toBe("15 Jul 2026, 15:05 BST");
+    expect(formatClinicTime(new Date("2026-07-15T14:05:00Z"), "America/New_York")).toBe("15 Jul 2026, 10:05 GMT-4");
+  });
+});

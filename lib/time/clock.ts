@@ -43,3 +43,18 @@ export function dayIn(at: Date, timeZone: string): string {
 
 /** Today in the clinic's time zone, by the given clock. */
 export const clinicToday = (clock: Clock, timeZone: string): string => dayIn(clock.now(), timeZone);
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as the clinic reads it: its own calendar and wall clock, with the zone's short name
+ * (e.g. "1 Dec 2026, 14:05 GMT"). Screens use this; exports keep UTC ISO times.
+ */
+export function formatClinicTime(at: Date, timeZone: string): string {
+  let f = timeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZoneName: "short" });
+    timeFormatters.set(timeZone, f);
+  }
+  return f.format(at);
+}

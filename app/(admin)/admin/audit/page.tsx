@@ -7,6 +7,8 @@ import { Input, Select } from "@/components/ui/input";
 import { auditFilterOptions, countPatientsMatching, listAuditEvents, viewersByDay } from "@/lib/admin/list-audit-events";
 import { auditActionLabel, auditActorLabel } from "@/lib/audit/action-labels";
 import { requireRole } from "@/lib/auth/require-user";
+import { clinicTimeZone } from "@/lib/clinics/clinic-time-zone";
+import { formatClinicTime } from "@/lib/time/clock";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -36,13 +38,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     q.patient ? countPatientsMatching(db, actor, q.patient) : Promise.resolve(null),
     q.views ? viewersByDay(db, actor, q) : Promise.resolve(null),
   ]);
+  const timeZone = await clinicTimeZone(db, actor.clinicId);
   const hrefFor = (p: Partial<AuditQuery>) => `/admin/audit?${query(q, { ...p })}`;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit trail</h1>
-          <p className="text-sm text-slate-600">{result.total} events. Times are UTC.</p>
+          <p className="text-sm text-slate-600">{result.total} events. Times are in the clinic&apos;s time zone ({timeZone}); the CSV export is in UTC.</p>
         </div>
         <Button variant="outline" asChild>
           <a href={`/api/admin/audit.csv?${query(q, { page: 1 })}`} download>
@@ -146,7 +149,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {result.rows.map((r) => (
               <tr key={r.id}>
-                <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-xs">
+                  <time dateTime={r.at.toISOString()}>{formatClinicTime(r.at, timeZone)}</time>
+                </td>
                 <td className="px-4 py-2">{auditActorLabel(r)}</td>
                 <td className="px-4 py-2" title={r.action}>
                   {auditActionLabel(r.action)}

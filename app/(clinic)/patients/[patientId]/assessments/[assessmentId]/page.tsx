@@ -17,13 +17,14 @@ import { recordGateAction } from "./actions";
 import { fullName } from "@/lib/patients/format";
 import { FORM_STEP_KEYS, stepByKey } from "@/lib/validation/assessment";
 import { loadPatientOr404 } from "../../load-patient";
+import { clinicTimeZone } from "@/lib/clinics/clinic-time-zone";
+import { formatClinicTime } from "@/lib/time/clock";
 import { createPlanAction } from "../../plans/actions";
 import { AssessmentHeader } from "./header";
 import { loadAssessmentOr404 } from "./load-assessment";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
 
 export default async function AssessmentPage({
   params,
@@ -41,6 +42,8 @@ export default async function AssessmentPage({
   // A draft resumes where the clinician left it.
   if (a.status === "draft") redirect(`${base}/step/${a.currentStep}`);
   const patient = await loadPatientOr404(actor, patientId);
+  const timeZone = await clinicTimeZone(await getDb(), actor.clinicId);
+  const fmt = (d: Date | null) => (d ? formatClinicTime(d, timeZone) : "—");
   const snap = view.snapshot!;
   const input = snap.input as AssessmentSnapshotInput;
   const db = await getDb();

@@ -6,6 +6,8 @@ import { LinkPanel } from "@/components/plan/link-panel";
 import { PlanEditor, type EditorStageMeta } from "@/components/plan/plan-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { clinicTimeZone } from "@/lib/clinics/clinic-time-zone";
+import { formatClinicTime } from "@/lib/time/clock";
 import { requireRole } from "@/lib/auth/require-user";
 import type { Verdict } from "@/lib/clinical";
 import { isAppError } from "@/lib/errors";
@@ -16,7 +18,6 @@ import { issueLinkAction, publishPlanAction, revokeLinkAction, savePlanAction } 
 
 export const metadata: Metadata = { title: "Plan" };
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
 
 export default async function PlanPage({ params }: { params: Promise<{ patientId: string; planId: string }> }) {
   const actor = await requireRole("clinician", "admin");
@@ -29,6 +30,8 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
     throw e;
   }
   const { plan, latest } = view;
+  const timeZone = await clinicTimeZone(await getDb(), actor.clinicId);
+  const fmt = (d: Date | null) => (d ? formatClinicTime(d, timeZone) : "—");
   const verdict = plan.verdict as Verdict;
   const initial = toFormValues(latest.content, view.units, { planId, patientId, version: plan.version });
   // A stage's earlier reason carries over, so saving again does not ask for it twice.
