@@ -7,3 +7,4 @@ export * from "./password-tokens";
 export * from "./assessments";
 export * from "./plans";
 export * from "./checkins";
+export * from "./reviews";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clinics } from "./clinics";
 import { users } from "./users";
 
@@ -34,6 +34,17 @@ export const patients = pgTable(
     currentStage: text("current_stage"),
     openRedFlag: boolean("open_red_flag").notNull().default(false),
     nextReassessmentDue: date("next_reassessment_due", { mode: "string" }),
+    // The worklist's check-in columns (issue 13, ADR 0019), refreshed with each review: on every
+    // check-in, when a clinician opens the patient, and nightly by housekeeping for the windows
+    // that move with the calendar ("last 7 days", "last 30 days" as of `checkInStatsOn`).
+    lastCheckInOn: date("last_check_in_on", { mode: "string" }),
+    /** The pending review's suggestion (null: nothing waiting), its queue priority and since when. */
+    reviewSuggestion: text("review_suggestion"),
+    reviewPriority: smallint("review_priority"),
+    reviewWaitingSince: timestamp("review_waiting_since", { withTimezone: true }),
+    flaresLast7Days: integer("flares_last_7_days").notNull().default(0),
+    dataDaysLast30: integer("data_days_last_30").notNull().default(0),
+    checkInStatsOn: date("check_in_stats_on", { mode: "string" }),
     // Optimistic concurrency: an update must name the version it read (ADR 0004).
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -56,6 +67,15 @@ export const patients = pgTable(
     index("patients_counts_idx").on(t.clinicId, t.status, t.openRedFlag, t.nextReassessmentDue, t.lastAssessedAt),
     index("patients_status_idx").on(t.clinicId, t.status, t.lastName, t.firstName, t.id),
     index("patients_red_flag_idx").on(t.clinicId, t.id).where(sql`${t.openRedFlag}`),
+    // The worklist (issue 13): "needs me" first, then the check-in columns, each served by an index.
+    index("patients_review_idx").on(t.clinicId, t.reviewPriority.asc().nullsLast(), t.reviewWaitingSince.asc(), t.id),
+    index("patients_clinician_review_idx").on(t.clinicId, t.clinicianId, t.reviewPriority.asc().nullsLast(), t.reviewWaitingSince.asc(), t.id),
+    index("patients_last_check_in_idx").on(t.clinicId, t.lastCheckInOn.desc().nullsLast(), t.id.desc()),
+    index("patients_flares_idx").on(t.clinicId, t.flaresLast7Days.desc(), t.id.desc()),
+    index("patients_data_days_idx").on(t.clinicId, t.dataDaysLast30.desc(), t.id.desc()),
+    // Housekeeping's nightly refresh of the moving windows reads only patients with recent data.
+    index("patients_check_in_stats_idx").on(t.checkInStatsOn).where(sql`${t.dataDaysLast30} > 0 or ${t.flaresLast7Days} > 0`),
+    check("patients_review_suggestion_known", sql`${t.reviewSuggestion} is null or ${t.reviewSuggestion} in ('progress','regress','seek_care','urgent_care')`),
     check("patients_first_name_nonblank", sql`length(btrim(${t.firstName})) > 0`),
     check("patients_last_name_nonblank", sql`length(btrim(${t.lastName})) > 0`),
     check("patients_dob_range", sql`${t.dateOfBirth} >= '1900-01-01'`),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Plan } from "@/lib/clinical";
-import type { PlanContent, PlanOverride } from "@/lib/validation/plan";
+import type { PlanContent, PlanOverride, PlanVersionChange } from "@/lib/validation/plan";
 import { assessments } from "./assessments";
 import { clinics } from "./clinics";
 import { patients } from "./patients";
@@ -61,6 +61,8 @@ export const planVersions = pgTable(
     content: jsonb("content").$type<PlanContent>().notNull(),
     /** Limits crossed in this version and the reason for each (empty when within the engine's). */
     overrides: jsonb("overrides").$type<PlanOverride[]>().notNull().default([]),
+    /** What moved the patient when a review's decision published this version (issue 13), in the patient's words. */
+    change: jsonb("change").$type<PlanVersionChange>(),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

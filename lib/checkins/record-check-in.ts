@@ -8,6 +8,7 @@ import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { displayToKm, unitOf } from "@/lib/plans/units";
 import { clinicToday, systemClock, timeZoneOf, type Clock } from "@/lib/time/clock";
 import { SYMPTOM_FIELD, type SessionForm } from "@/lib/validation/checkin";
+import { reviewAfterCheckIn } from "@/lib/reviews/review-after-check-in";
 import { liveLinkForToken, type CheckInResult, type LinkMeta } from "./internal";
 
 /** Sessions may be logged for today and the six days before (the review's 7-day window). */
@@ -42,7 +43,7 @@ export async function recordCheckIn(db: Db, token: string, form: SessionForm, me
 
   const symptoms = Object.fromEntries(NEW_SYMPTOM_KEYS.map((k) => [k, form[SYMPTOM_FIELD[k]] === true])) as Record<(typeof NEW_SYMPTOM_KEYS)[number], boolean>;
   const skipped = form.done === "skipped";
-  return db.transaction(async (tx) => {
+  const result: CheckInResult = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(checkIns)
       .values({
@@ -88,4 +89,6 @@ export async function recordCheckIn(db: Db, token: string, form: SessionForm, me
     });
     return { kind: "ok", checkInId: row.id, duplicate: false } as const;
   });
+  if (result.kind === "ok" && !result.duplicate) await reviewAfterCheckIn(db, link.clinicId, plan.id, clock);
+  return result;
 }

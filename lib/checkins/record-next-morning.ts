@@ -7,6 +7,7 @@ import { daysBetween, NEW_SYMPTOM_KEYS } from "@/lib/clinical";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { clinicToday, systemClock, timeZoneOf, type Clock } from "@/lib/time/clock";
 import { SYMPTOM_FIELD, type MorningForm } from "@/lib/validation/checkin";
+import { reviewAfterCheckIn } from "@/lib/reviews/review-after-check-in";
 import { liveLinkForToken, type CheckInResult, type LinkMeta } from "./internal";
 import { LOG_WINDOW_DAYS } from "./record-check-in";
 
@@ -23,7 +24,7 @@ export async function recordNextMorning(db: Db, token: string, form: MorningForm
   const settings = await getClinicSettings(db, link.clinicId);
   const today = clinicToday(clock, timeZoneOf(settings.timeZone));
 
-  return db.transaction(async (tx) => {
+  const result: CheckInResult = await db.transaction(async (tx) => {
     const [ci] = await tx
       .select()
       .from(checkIns)
@@ -65,4 +66,6 @@ export async function recordNextMorning(db: Db, token: string, form: MorningForm
     });
     return { kind: "ok", checkInId: ci.id, duplicate: false } as const;
   });
+  if (result.kind === "ok" && !result.duplicate) await reviewAfterCheckIn(db, link.clinicId, plan.id, clock);
+  return result;
 }

@@ -58,6 +58,19 @@ export type PlanStrengthItem = PlanContentStage["strength"][number];
 /** One limit crossed in one stage, and the clinician's reason for it. */
 export type PlanOverride = { stage: number; stageKey: string; crossings: string[]; reason: string };
 
+/** Stored with a version a review decision published: what changed for the patient and why, in plain words. */
+export type PlanVersionChange = {
+  reviewId: string;
+  decision: "approved" | "edited";
+  suggestion: "progress" | "regress";
+  fromStageKey: string;
+  toStageKey: string;
+  doseCutPct: number;
+  /** For the patient's page and PDF, e.g. "You move on to stage 3: Return to speed." */
+  summary: string;
+  why: string[];
+};
+
 // ---- The editor form -------------------------------------------------------------------------
 // Field names are dotted paths (`stages.0.rpe`, `stages.0.strength.2.sets`) so react-hook-form,
 // the posted FormData and the server's field errors all use the same name.
