@@ -6,9 +6,13 @@ import { samplePlanInput } from "@/lib/pdf/sample";
 import { actorFor, makeClinic, makeUser } from "../support/test-db";
 
 /** A clinic, a clinician, a patient and a final assessment made from a vignette (inserted as final). */
-export async function seedFinalAssessment(db: Db, vignette = "runner-knee-weak-calves", opts: { referral?: boolean; input?: AssessmentInput } = {}) {
-  const clinic = await makeClinic(db);
-  const user = await makeUser(db, clinic.id);
+export async function seedFinalAssessment(
+  db: Db,
+  vignette = "runner-knee-weak-calves",
+  opts: { referral?: boolean; input?: AssessmentInput; into?: { clinic: { id: string }; user: Awaited<ReturnType<typeof makeUser>> } } = {},
+) {
+  const clinic = opts.into?.clinic ?? (await makeClinic(db));
+  const user = opts.into?.user ?? (await makeUser(db, clinic.id));
   const actor = actorFor(user);
   const [patient] = await db
     .insert(patients)
