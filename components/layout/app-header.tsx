@@ -17,6 +17,9 @@ export function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Pro
           <Link href="/patients" className="text-sm text-slate-700 hover:text-slate-950">
             My caseload
           </Link>
+          <Link href="/reviews" className="text-sm text-slate-700 hover:text-slate-950">
+            Needs review
+          </Link>
           {actor.role === "admin" ? (
             <>
               <Link href="/admin" className="text-sm text-slate-700 hover:text-slate-950">

@@ -26,6 +26,8 @@ export type ReportInput = {
   link: string | null;
   /** Where the patient is now (issue 12), e.g. "Stage 2 of 4, week 1: …"; "this week" then reads that stage. */
   position?: { stageKey: string; line: string; detail: string } | null;
+  /** What the review decision that published this version changed, in the patient's words (issue 13). */
+  change?: { summary: string; why: string[] } | null;
 };
 
 export type ReportFact = { label: string; value: string };
@@ -131,6 +133,12 @@ function thisWeek(first: PlanContentStage, units: DistanceUnit, at?: { n: number
   return out;
 }
 
+/** "What changed" follows the line that says where the patient is, so both are read first. */
+function withChange(lines: string[], change: ReportInput["change"]): string[] {
+  if (!change || lines.length === 0) return lines;
+  return [lines[0]!, `What changed: ${change.summary} ${change.why.join(" ")}`.trim(), ...lines.slice(1)];
+}
+
 const painLabels: Record<ReportPainRule["level"], string> = { green: "GREEN: carry on", amber: "AMBER: ease off", red: "RED: stop" };
 
 function deloadText(d: { min: number; max: number }): string {
@@ -158,7 +166,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     dateText: format(input.date, "d MMMM yyyy"),
     draft: !input.published,
     verdict: allPaused ? pausedVerdict : patientVerdict[input.verdict],
-    thisWeek: current ? thisWeek(current, units, position ? { n: at + 1, line: position.line } : undefined) : [],
+    thisWeek: withChange(current ? thisWeek(current, units, position ? { n: at + 1, line: position.line } : undefined) : [], input.change),
     stages: c.stages.map((s, i) => ({
       number: i + 1,
       title: s.title,

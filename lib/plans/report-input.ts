@@ -44,5 +44,6 @@ export async function planReportInput(
     content: version.content,
     link: opts.link,
     position: opts.position ?? null,
+    change: version.change ? { summary: version.change.summary, why: version.change.why } : null,
   };
 }

@@ -24,6 +24,8 @@ const { findVersion } = await import("@/lib/plans/internal");
 const { refreshPatientReviews } = await import("@/lib/reviews/refresh-review");
 const { decideReview } = await import("@/lib/reviews/decide-review");
 const { listReviewQueue } = await import("@/lib/reviews/list-review-queue");
+const { openPatientLink } = await import("@/lib/plans/open-patient-link");
+const { buildReportModel } = await import("@/lib/pdf/report-model");
 
 beforeAll(async () => {
   handle = await openTestDb();
@@ -139,6 +141,11 @@ describe("decisions", () => {
     expect(ev!.detail).toMatchObject({ rulesetVersion: p.rulesetVersion, checkInIds: p.checkInIds, publishedVersion: 2 });
     const [pt] = await handle.db.select().from(patients).where(eq(patients.id, s.patientId));
     expect(pt).toMatchObject({ reviewSuggestion: null, currentStage: s.content.stages[1]!.title });
+    // The patient's page and PDF read the same model: the new stage first, then what changed and why.
+    const opened = await openPatientLink(handle.db, s.token, { ...meta, purpose: "pdf", origin: "http://app.test" }, new Date("2026-12-08T15:00:00Z"));
+    const week = buildReportModel(opened!.report!).thisWeek;
+    expect(week[0]).toMatch(new RegExp(`^Stage 2 of ${s.content.stages.length}, week 1: `));
+    expect(week[1]).toMatch(/^What changed: You move on to stage 2 .* inside your pain limits/);
     // The new stage has just begun: nothing waits in the queue now.
     expect(await refreshPatientReviews(handle.db, s.clinic.id, s.patientId, at("2026-12-08", 15))).toBeNull();
   });

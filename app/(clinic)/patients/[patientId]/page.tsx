@@ -16,6 +16,15 @@ import { createDraftAction } from "./assessments/actions";
 import { listHeldPlans } from "@/lib/plans/list-plan-gates";
 import { gateMessage } from "@/lib/plans/plan-gate";
 import { loadPatientOr404 } from "./load-patient";
+import { ReviewCard } from "@/components/reviews/review-card";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { unitOf } from "@/lib/plans/units";
+import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import { refreshPatientReviews } from "@/lib/reviews/refresh-review";
+import { clinicToday, timeZoneOf } from "@/lib/time/clock";
+import { clockForRequest } from "@/lib/time/request-clock";
+import { headers } from "next/headers";
+import { acknowledgeReviewAction, approveReviewAction, dismissReviewAction } from "../../reviews/actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -32,6 +41,14 @@ export default async function PatientPage({
   const p = await loadPatientOr404(actor, patientId);
   const history = await listAssessments(await getDb(), actor, p.id);
   const held = await listHeldPlans(await getDb(), actor, p.id);
+  // Opening the patient brings the engine's review up to date (issue 13): a suggestion that
+  // became due with the calendar appears now, in the queue and here.
+  const db = await getDb();
+  const clock = clockForRequest(await headers());
+  await refreshPatientReviews(db, actor.clinicId, p.id, clock);
+  const pending = await listReviewQueue(db, actor, { scope: "clinic", patientId: p.id });
+  const settings = await getClinicSettings(db, actor.clinicId);
+  const timeZone = timeZoneOf(settings.timeZone);
   const openDraft = history.find((h) => h.assessment.status === "draft");
   const hasFinal = history.some((h) => h.assessment.status === "final");
   const charts = chartData(
@@ -111,6 +128,21 @@ export default async function PatientPage({
           </p>
         </section>
       ))}
+      {pending.items.length ? (
+        <section aria-label="Needs your review" className="space-y-3">
+          {pending.items.map((item) => (
+            <ReviewCard
+              key={item.review.id}
+              item={item}
+              today={clinicToday(clock, timeZone)}
+              timeZone={timeZone}
+              units={unitOf(settings.units)}
+              returnTo="patient"
+              actions={{ approve: approveReviewAction, dismiss: dismissReviewAction, acknowledge: acknowledgeReviewAction }}
+            />
+          ))}
+        </section>
+      ) : null}
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Details</h2>

@@ -15,13 +15,25 @@ import { toFormValues } from "@/lib/plans/content";
 import { getPlan } from "@/lib/plans/get-plan";
 import { gateMessage } from "@/lib/plans/plan-gate";
 import { issueLinkAction, publishPlanAction, revokeLinkAction, savePlanAction } from "./actions";
+import { EditChangeForm } from "@/components/reviews/edit-change-form";
+import { SuggestionBadge } from "@/components/reviews/review-card";
+import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import type { QueuedSuggestion } from "@/lib/reviews/queue-order";
+import { editReviewAction } from "../../../../reviews/actions";
 
 export const metadata: Metadata = { title: "Plan" };
 
 
-export default async function PlanPage({ params }: { params: Promise<{ patientId: string; planId: string }> }) {
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string; planId: string }>;
+  searchParams: Promise<{ review?: string }>;
+}) {
   const actor = await requireRole("clinician", "admin");
   const { patientId, planId } = await params;
+  const reviewId = (await searchParams).review;
   let view;
   try {
     view = await getPlan(await getDb(), actor, patientId, planId);
@@ -50,6 +62,10 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
     };
   });
   const base = `/patients/${patientId}/plans/${planId}`;
+  // "Edit first" from the queue (issue 13): the pending review's change, filled in above the editor.
+  const pendingReview = reviewId
+    ? (await listReviewQueue(await getDb(), actor, { scope: "clinic", patientId })).items.find((i) => i.review.id === reviewId && i.review.planId === planId)
+    : undefined;
 
   return (
     <div className="space-y-6">
@@ -120,6 +136,38 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
           </p>
         </CardBody>
       </Card>
+
+      {reviewId && !pendingReview ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          That suggestion is no longer waiting: it was decided, or a newer check-in replaced it. <Link href="/reviews" className="underline">Back to Needs review</Link>
+        </p>
+      ) : null}
+      {pendingReview ? (
+        <section id="review-change" aria-labelledby="review-change-title" className="space-y-3 rounded-lg border-2 border-brand-600 bg-white p-5">
+          <h2 id="review-change-title" className="text-lg font-semibold">
+            Suggested change: <SuggestionBadge suggestion={pendingReview.review.suggestion as QueuedSuggestion} />
+          </h2>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {pendingReview.review.review.reasons.map((r) => (
+              <li key={r.ruleId}>{r.summary}</li>
+            ))}
+          </ul>
+          <p className="text-sm text-slate-700">
+            Adjust the stage or the cut, and edit the plan below if needed (save it first): publishing uses the latest saved version,
+            now version {plan.version}.
+          </p>
+          <EditChangeForm
+            key={plan.version}
+            action={editReviewAction}
+            ids={{ patientId, planId, reviewId: pendingReview.review.id, reviewVersion: pendingReview.review.version, planVersion: plan.version }}
+            stages={latest.content.stages.map((s) => ({ key: s.key, title: s.title }))}
+            suggested={{
+              stageKey: pendingReview.review.nextStageKey ?? latest.content.stages[0]!.key,
+              doseCutPct: pendingReview.review.nextDoseCutPct ?? 0,
+            }}
+          />
+        </section>
+      ) : null}
 
       <PlanEditor action={savePlanAction} initial={initial} stages={stages} verdict={verdict} units={view.units} version={plan.version} />
 

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReviewCard } from "@/components/reviews/review-card";
+import { getDb } from "@/db/client";
+import { requireRole } from "@/lib/auth/require-user";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { unitOf } from "@/lib/plans/units";
+import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import { clinicToday, timeZoneOf } from "@/lib/time/clock";
+import { clockForRequest } from "@/lib/time/request-clock";
+import { headers } from "next/headers";
+import { acknowledgeReviewAction, approveReviewAction, dismissReviewAction } from "./actions";
+
+export const metadata: Metadata = { title: "Needs review" };
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ scope?: string }> }) {
+  const actor = await requireRole("clinician", "admin");
+  const scope = actor.role === "admin" && (await searchParams).scope === "clinic" ? "clinic" : "mine";
+  const db = await getDb();
+  const settings = await getClinicSettings(db, actor.clinicId);
+  const timeZone = timeZoneOf(settings.timeZone);
+  const today = clinicToday(clockForRequest(await headers()), timeZone);
+  const { items, total } = await listReviewQueue(db, actor, { scope });
+  const actions = { approve: approveReviewAction, dismiss: dismissReviewAction, acknowledge: acknowledgeReviewAction };
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Needs review</h1>
+          <p className="text-sm text-slate-600">
+            {total === 0 ? "Nothing is waiting." : `${total} waiting`} · urgent and seek-care reports first, then regress, then progress; oldest first within each.
+          </p>
+        </div>
+        {actor.role === "admin" ? (
+          <nav aria-label="Whose patients" className="flex gap-3 text-sm">
+            <Link href="/reviews" aria-current={scope === "mine" ? "page" : undefined} className={scope === "mine" ? "font-semibold" : "text-brand-700 underline"}>
+              My caseload
+            </Link>
+            <Link href="/reviews?scope=clinic" aria-current={scope === "clinic" ? "page" : undefined} className={scope === "clinic" ? "font-semibold" : "text-brand-700 underline"}>
+              Whole clinic
+            </Link>
+          </nav>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
+          No suggestions are waiting. The engine reviews each check-in as it arrives and puts anything to decide here.
+        </p>
+      ) : (
+        <div className="space-y-4">
+          {items.map((item) => (
+            <ReviewCard key={item.review.id} item={item} today={today} timeZone={timeZone} units={unitOf(settings.units)} returnTo="queue" actions={actions} />
+          ))}
+        </div>
+      )}
+      {total > items.length ? <p className="text-sm text-slate-600">Showing the first {items.length}. Decide these to see the rest.</p> : null}
+    </div>
+  );
+}
