@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rawRows } from "@/db/raw";
 import { pruneRateLimits } from "@/lib/rate-limit/hit-rate-limit";
+import { refreshStaleWorklistStats } from "@/lib/reviews/refresh-worklist-stats";
+import { fixedClock } from "@/lib/time/clock";
 
 /** Advisory lock key: one housekeeping run at a time across every app server. */
 const HOUSEKEEPING_LOCK = 7423002;
@@ -12,11 +14,12 @@ const KEEP = { rateLimitsMs: 60 * 60_000, sessionsMs: 7 * 86_400_000, passwordLi
 
 export type HousekeepingResult =
   | { ran: false }
-  | { ran: true; rateLimits: number; sessions: number; passwordLinks: number };
+  | { ran: true; rateLimits: number; sessions: number; passwordLinks: number; worklistStats: number };
 
 /**
  * Deletes what nobody needs any more: rate-limit counters of past windows, sessions that ended
- * (expired or revoked) over a week ago, and password links used or expired over a week ago.
+ * (expired or revoked) over a week ago, and password links used or expired over a week ago; and
+ * recounts the worklist's calendar windows that went stale overnight (no review is computed).
  * Every app server schedules it; a transaction-scoped advisory lock lets exactly one of them do
  * the work at a time, and the others skip. The audit trail is untouched (it is append-only and
  * refers to sessions by id, not by key).
@@ -37,7 +40,8 @@ export async function runHousekeeping(db: Db, now = new Date()): Promise<Houseke
       sql`delete from password_tokens where expires_at < ${before(KEEP.passwordLinksMs)}::timestamptz
             or used_at < ${before(KEEP.passwordLinksMs)}::timestamptz returning id`,
     );
-    return { ran: true, rateLimits, sessions: sessions.length, passwordLinks: links.length } as const;
+    const worklistStats = await refreshStaleWorklistStats(tx, fixedClock(now));
+    return { ran: true, rateLimits, sessions: sessions.length, passwordLinks: links.length, worklistStats } as const;
   });
 }
 

@@ -24,6 +24,7 @@ const { findVersion } = await import("@/lib/plans/internal");
 const { refreshPatientReviews } = await import("@/lib/reviews/refresh-review");
 const { decideReview } = await import("@/lib/reviews/decide-review");
 const { listReviewQueue } = await import("@/lib/reviews/list-review-queue");
+const { runHousekeeping } = await import("@/lib/housekeeping/run-housekeeping");
 const { openPatientLink } = await import("@/lib/plans/open-patient-link");
 const { buildReportModel } = await import("@/lib/pdf/report-model");
 
@@ -119,6 +120,22 @@ describe("the review is computed on each check-in and when the patient is opened
     ]);
     expect(queue.items[0]!.review.id).toBe(pb!.id);
     expect(queue.items[0]!.checkIns[0]!.saddleNumbness).toBe(true);
+  });
+});
+
+describe("the worklist's calendar windows", () => {
+  it("housekeeping recounts stale 7- and 30-day counts in the clinic's today, and computes no review", async () => {
+    const s = await readyToProgress();
+    await logSession(s.token, "2026-12-08", { pain: 7, morning: null });
+    const before = await pendingOf(s.planId);
+    const [pt0] = await handle.db.select().from(patients).where(eq(patients.id, s.patientId));
+    expect(pt0).toMatchObject({ flaresLast7Days: 1, dataDaysLast30: 4 });
+    const r = await runHousekeeping(handle.db, new Date("2026-12-20T03:00:00Z"));
+    expect(r.ran && r.worklistStats).toBeGreaterThanOrEqual(1);
+    const [pt] = await handle.db.select().from(patients).where(eq(patients.id, s.patientId));
+    // Twelve days on: the flare has left the 7-day window; the four days are still within 30.
+    expect(pt).toMatchObject({ flaresLast7Days: 0, dataDaysLast30: 4, checkInStatsOn: "2026-12-20", reviewSuggestion: "regress" });
+    expect((await pendingOf(s.planId)).map((x) => x.id)).toEqual(before.map((x) => x.id));
   });
 });
 

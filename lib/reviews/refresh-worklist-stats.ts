@@ -1,0 +1,42 @@
+import "server-only";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { patients } from "@/db/schema";
+import { clinicToday, timeZoneOf, type Clock } from "@/lib/time/clock";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { currentPublishedPlan } from "./current-plan";
+import { loadReviewContext } from "./review-context";
+import { worklistStats } from "./worklist-stats";
+
+/** How many patients one housekeeping run brings up to date (it runs every 10 minutes). */
+export const STATS_BATCH = 300;
+
+/**
+ * "Flares in the last 7 days" and "data days in the last 30" move with the calendar even when
+ * nothing is logged. Housekeeping recounts them for patients whose counts are from an earlier
+ * day and not already zero. It changes only those counts: reviews are computed on a check-in or
+ * when a clinician opens the patient (issue 13), never on a timer.
+ */
+export async function refreshStaleWorklistStats(tx: DbOrTx, clock: Clock, limit = STATS_BATCH): Promise<number> {
+  // Every clinic's today is within a day of UTC's: anything counted before yesterday (UTC) is stale
+  // everywhere; each row is then recounted against its own clinic's today.
+  const yesterday = new Date(clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+  const stale = await tx
+    .select({ clinicId: patients.clinicId, id: patients.id })
+    .from(patients)
+    .where(and(or(sql`${patients.dataDaysLast30} > 0`, sql`${patients.flaresLast7Days} > 0`), or(isNull(patients.checkInStatsOn), lt(patients.checkInStatsOn, yesterday))))
+    .limit(limit);
+  for (const p of stale) {
+    const settings = await getClinicSettings(tx, p.clinicId);
+    const today = clinicToday(clock, timeZoneOf(settings.timeZone));
+    const plan = await currentPublishedPlan(tx, p.clinicId, p.id);
+    const stats = plan
+      ? await loadReviewContext(tx, plan, clock).then((ctx) => worklistStats({ today: ctx.today, sessionDates: ctx.rows.map((r) => r.sessionDate), input: ctx.input, engine: ctx.engine }))
+      : { lastCheckInOn: null, flaresLast7Days: 0, dataDaysLast30: 0 };
+    await tx
+      .update(patients)
+      .set({ flaresLast7Days: stats.flaresLast7Days, dataDaysLast30: stats.dataDaysLast30, checkInStatsOn: today })
+      .where(and(eq(patients.clinicId, p.clinicId), eq(patients.id, p.id)));
+  }
+  return stale.length;
+}
