@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { clockForRequest } from "@/lib/time/request-clock";
 import { authedAction } from "@/lib/auth/authed-action";
@@ -11,6 +12,11 @@ import { acknowledgeReviewSchema, approveReviewSchema, dismissReviewSchema, edit
 
 const ROLES = ["clinician", "admin"] as const;
 
+/** After a decision: back where the clinician decided, with the confirmation read from the record. */
+function backTo(input: { returnTo: "queue" | "patient"; patientId: string; reviewId: string }): never {
+  redirect(input.returnTo === "patient" ? `/patients/${input.patientId}?decided=${input.reviewId}` : `/reviews?decided=${input.reviewId}`);
+}
+
 function refresh(patientId: string, planId?: string) {
   revalidatePath("/reviews");
   revalidatePath("/patients");
@@ -21,28 +27,28 @@ function refresh(patientId: string, planId?: string) {
 export const approveReviewAction = authedAction(approveReviewSchema, { roles: ROLES }, async (input, { actor, db }) => {
   const r = await decideReview(db, actor, { patientId: input.patientId, reviewId: input.reviewId, reviewVersion: input.reviewVersion, decision: { kind: "approve" } }, clockForRequest(await headers()));
   refresh(input.patientId, r.review.planId);
-  return { ok: true, message: `Approved. Version ${r.publishedVersion} is published: ${r.change?.summary ?? ""}` };
+  backTo(input);
 });
 
 export const dismissReviewAction = authedAction(dismissReviewSchema, { roles: ROLES }, async (input, { actor, db }) => {
   await decideReview(db, actor, { patientId: input.patientId, reviewId: input.reviewId, reviewVersion: input.reviewVersion, decision: { kind: "dismiss", reason: input.reason } }, clockForRequest(await headers()));
   refresh(input.patientId);
-  return { ok: true, message: "Dismissed. It comes back only if a new check-in changes the picture." };
+  backTo(input);
 });
 
 export const acknowledgeReviewAction = authedAction(acknowledgeReviewSchema, { roles: ROLES }, async (input, { actor, db }) => {
   await decideReview(db, actor, { patientId: input.patientId, reviewId: input.reviewId, reviewVersion: input.reviewVersion, decision: { kind: "acknowledge", reason: input.reason } }, clockForRequest(await headers()));
   refresh(input.patientId);
-  return { ok: true, message: "Recorded. The report has left the queue." };
+  backTo(input);
 });
 
 export const editReviewAction = authedAction(editReviewSchema, { roles: ROLES }, async (input, { actor, db }) => {
-  const r = await decideReview(db, actor, {
+  await decideReview(db, actor, {
     patientId: input.patientId,
     reviewId: input.reviewId,
     reviewVersion: input.reviewVersion,
     decision: { kind: "edit", stageKey: input.stageKey, doseCutPct: input.doseCutPct, planVersion: input.planVersion, note: input.note },
   }, clockForRequest(await headers()));
   refresh(input.patientId, input.planId);
-  return { ok: true, message: `Published as version ${r.publishedVersion}: ${r.change?.summary ?? ""}` };
+  backTo(input);
 });

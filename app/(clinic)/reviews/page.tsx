@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/require-user";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { unitOf } from "@/lib/plans/units";
+import { decidedNotice } from "@/lib/reviews/decided-notice";
 import { listReviewQueue } from "@/lib/reviews/list-review-queue";
 import { clinicToday, timeZoneOf } from "@/lib/time/clock";
 import { clockForRequest } from "@/lib/time/request-clock";
@@ -13,14 +14,16 @@ import { acknowledgeReviewAction, approveReviewAction, dismissReviewAction } fro
 
 export const metadata: Metadata = { title: "Needs review" };
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ scope?: string }> }) {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ scope?: string; decided?: string }> }) {
   const actor = await requireRole("clinician", "admin");
-  const scope = actor.role === "admin" && (await searchParams).scope === "clinic" ? "clinic" : "mine";
+  const sp = await searchParams;
+  const scope = actor.role === "admin" && sp.scope === "clinic" ? "clinic" : "mine";
   const db = await getDb();
   const settings = await getClinicSettings(db, actor.clinicId);
   const timeZone = timeZoneOf(settings.timeZone);
   const today = clinicToday(clockForRequest(await headers()), timeZone);
   const { items, total } = await listReviewQueue(db, actor, { scope });
+  const notice = await decidedNotice(db, actor, sp.decided);
   const actions = { approve: approveReviewAction, dismiss: dismissReviewAction, acknowledge: acknowledgeReviewAction };
   return (
     <div className="space-y-6">
@@ -28,7 +31,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Needs review</h1>
           <p className="text-sm text-slate-600">
-            {total === 0 ? "Nothing is waiting." : `${total} waiting`} · urgent and seek-care reports first, then regress, then progress; oldest first within each.
+            {total === 0 ? "Nothing is waiting." : `${total} waiting: urgent and seek-care reports first, then regress, then progress; oldest first within each.`}
           </p>
         </div>
         {actor.role === "admin" ? (
@@ -42,6 +45,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </nav>
         ) : null}
       </div>
+      {notice ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+          {notice}
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
           No suggestions are waiting. The engine reviews each check-in as it arrives and puts anything to decide here.

@@ -19,6 +19,7 @@ import { loadPatientOr404 } from "./load-patient";
 import { ReviewCard } from "@/components/reviews/review-card";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { unitOf } from "@/lib/plans/units";
+import { decidedNotice } from "@/lib/reviews/decided-notice";
 import { listReviewQueue } from "@/lib/reviews/list-review-queue";
 import { refreshPatientReviews } from "@/lib/reviews/refresh-review";
 import { clinicToday, timeZoneOf } from "@/lib/time/clock";
@@ -33,7 +34,7 @@ export default async function PatientPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ created?: string; saved?: string; draftSaved?: string }>;
+  searchParams: Promise<{ created?: string; saved?: string; draftSaved?: string; decided?: string }>;
 }) {
   const actor = await requireRole("clinician", "admin");
   const { patientId } = await params;
@@ -49,6 +50,7 @@ export default async function PatientPage({
   const pending = await listReviewQueue(db, actor, { scope: "clinic", patientId: p.id });
   const settings = await getClinicSettings(db, actor.clinicId);
   const timeZone = timeZoneOf(settings.timeZone);
+  const decided = await decidedNotice(db, actor, flags.decided);
   const openDraft = history.find((h) => h.assessment.status === "draft");
   const hasFinal = history.some((h) => h.assessment.status === "final");
   const charts = chartData(
@@ -128,6 +130,11 @@ export default async function PatientPage({
           </p>
         </section>
       ))}
+      {decided ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+          {decided}
+        </p>
+      ) : null}
       {pending.items.length ? (
         <section aria-label="Needs your review" className="space-y-3">
           {pending.items.map((item) => (
