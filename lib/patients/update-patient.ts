@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { patients } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
@@ -27,7 +27,7 @@ export async function updatePatient(db: Db, actor: Actor, values: PatientUpdateV
         "Someone else saved this patient while you were editing. Reload to see their changes, then apply yours again.",
       );
     }
-    const next = patientColumns(values);
+    const next = { ...patientColumns(values), status: values.status ?? before.status };
     const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => before[k] !== next[k]);
     const [row] = await tx
       .update(patients)
@@ -44,6 +44,23 @@ export async function updatePatient(db: Db, actor: Actor, values: PatientUpdateV
       patientId: row.id,
       detail: { fields: changed, version: row.version },
     });
+    if (before.status !== row.status) await recordStatusChange(tx, actor, row.id, row.status);
     return row;
   });
+}
+
+/**
+ * Everything that follows a patient's discharge or reactivation, in the same transaction as the
+ * status change. The edit form (above) and the admin's bulk discharge both come through here. The
+ * patient's link needs nothing: it reads the status live (lib/checkins/check-ins-open.ts, ADR 0018).
+ */
+export async function recordStatusChange(tx: DbOrTx, actor: Actor, patientId: string, status: "active" | "discharged") {
+  await recordAuditEvent(tx, {
+    ...actorAudit(actor),
+    action: status === "discharged" ? "patient.discharge" : "patient.reactivate",
+    entityType: "patient",
+    entityId: patientId,
+    patientId,
+  });
+  // issue 13: close pending reviews here
 }
