@@ -61,7 +61,8 @@ export function CheckInSection({
         />
       )) : null}
       {open ? <SessionForm action={logSessionAction} token={token} idempotencyKey={randomUUID()} days={view.logDays} today={view.today} unit={view.units} /> : null}
-      <CheckInHistory rows={view.history} today={view.today} units={view.units} />
+      {/* Closed with nothing logged: "your sessions will show here" would no longer be true. */}
+      {open || view.history.length > 0 ? <CheckInHistory rows={view.history} today={view.today} units={view.units} /> : null}
       <p>
         <a href="#plan" className="font-semibold underline">
           Read your full plan below

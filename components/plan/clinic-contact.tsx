@@ -11,7 +11,7 @@ export function SentenceWithLinks({ parts }: { parts: SentencePart[] }) {
         typeof p === "string" ? (
           p
         ) : (
-          <a key={i} href={p.href} className="font-semibold underline underline-offset-2">
+          <a key={i} href={p.href} className={`font-semibold underline underline-offset-2 ${p.kind === "tel" ? "whitespace-nowrap" : "[overflow-wrap:anywhere]"}`}>
             {p.text}
           </a>
         ),
@@ -28,22 +28,28 @@ export function ClinicContactBlock({ contact, headingLevel = 2 }: { contact: Cli
         Contact your clinic
       </H>
       {contact.clinicName ? <p className="font-semibold">{contact.clinicName}</p> : null}
-      <ul className="space-y-2">
+      <dl className="space-y-2">
         {contact.phone ? (
-          <li>
-            <a href={telHref(contact.phone)} className="inline-block py-1 font-semibold text-brand-800 underline underline-offset-2">
-              Call {contact.phone}
-            </a>
-          </li>
+          <div>
+            <dt className="text-sm text-slate-700">Phone</dt>
+            <dd>
+              <a href={telHref(contact.phone)} className="inline-block whitespace-nowrap py-1 font-semibold text-brand-800 underline underline-offset-2">
+                {contact.phone}
+              </a>
+            </dd>
+          </div>
         ) : null}
         {contact.email ? (
-          <li>
-            <a href={mailtoHref(contact.email)} className="inline-block break-all py-1 font-semibold text-brand-800 underline underline-offset-2">
-              Email {contact.email}
-            </a>
-          </li>
+          <div>
+            <dt className="text-sm text-slate-700">Email</dt>
+            <dd>
+              <a href={mailtoHref(contact.email)} className="inline-block py-1 font-semibold text-brand-800 underline underline-offset-2 [overflow-wrap:anywhere]">
+                {contact.email}
+              </a>
+            </dd>
+          </div>
         ) : null}
-      </ul>
+      </dl>
     </section>
   );
 }

@@ -33,7 +33,7 @@ describe("checkInsOpen", () => {
     expect(closed.open).toBe(false);
     if (closed.open) return;
     const text = finishedNoticeText(closed.notice);
-    expect(text).toMatch(/^Your clinic has finished your program\. Harbour Physio has finished your program with you, so check-ins are closed/);
+    expect(text).toMatch(/^Your clinic has finished your program\. Harbour Physio has finished working with you on this plan, so check-ins are closed/);
     expect(text).toContain("contact Harbour Physio: call 020 7946 0000.");
     expect(text).toContain("When to stop and seek care");
   });

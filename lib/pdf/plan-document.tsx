@@ -192,7 +192,9 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
           <View style={[s.box, { borderWidth: 2, marginTop: 0, marginBottom: 10 }]} wrap={false}>
             <Text style={s.verdictLabel}>{model.finished.title}</Text>
             {finishedNoticeParagraphs(model.finished).map((p) => (
-              <Text key={p}>{p}</Text>
+              <Text key={p} style={{ marginTop: 3 }}>
+                {p}
+              </Text>
             ))}
           </View>
         ) : null}

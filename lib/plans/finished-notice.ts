@@ -18,8 +18,8 @@ export function finishedNotice(c: ClinicContact): FinishedNotice {
   return {
     title: "Your clinic has finished your program",
     paragraphs: [
-      `${clinic} has finished your program with you, so check-ins are closed: sessions and morning answers are no longer saved here.`,
-      "Your home program stays here and in the PDF, and you can keep following it.",
+      `${clinic} has finished working with you on this plan, so check-ins are closed: sessions and morning answers are no longer saved here.`,
+      "Your home program stays online at your link and in the PDF, and you can keep following it.",
     ],
     contact: contactSentenceParts("If you have questions, or your symptoms come back, contact", c),
     urgent: "If you notice any of the warning signs under “When to stop and seek care”, act on them straight away: do not wait to hear from your clinic.",

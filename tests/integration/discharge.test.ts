@@ -146,7 +146,7 @@ describe("clinic contact details (settings)", () => {
     expect(html).toContain("Contact your clinic");
     expect(html).toContain('href="tel:+4402079460000"');
     expect(html).toContain(`href="mailto:${EMAIL}"`);
-    expect(html).toContain(`Call ${PHONE}`);
+    expect(html).toContain(`>${PHONE}</a>`);
     // Check-ins stay open for an active patient.
     expect(html).toContain('aria-labelledby="log-heading"');
 
@@ -181,7 +181,7 @@ describe("discharge and the patient's link", () => {
     const html = await pageHtml(s.token);
     const notice = finishedNotice(clinicContactOf(await getClinicSettings(handle.db, s.clinic.id)));
     expect(html).toContain(notice.title);
-    expect(html).toContain(`${s.clinic.name} has finished your program with you`);
+    expect(html).toContain(`${s.clinic.name} has finished working with you on this plan, so check-ins are closed`);
     expect(html).toContain('href="tel:+4402079460000"');
     expect(html).toContain(`href="mailto:${EMAIL}"`);
     // The notice opens the page; the plan follows, with its urgent-symptom guidance.
@@ -193,6 +193,7 @@ describe("discharge and the patient's link", () => {
     // No forms at all: neither "Log a session" nor the morning question.
     expect(html).not.toContain("<form");
     expect(html).not.toContain("Log a session");
+    expect(html).not.toContain("Your sessions will show here");
 
     const pdf = await pdfText(s.token);
     const page1 = pdf.split("\f")[0]!;
