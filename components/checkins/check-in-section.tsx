@@ -17,9 +17,22 @@ const SAVED: Record<string, string> = {
  * question for yesterday's sessions, "Log a session", and their history. Each form carries a
  * fresh idempotency key, so a double submit of the same page stores one check-in.
  */
-export function CheckInSection({ token, view, saved, showLight }: { token: string; view: CheckInView; saved?: string; showLight: boolean }) {
-  const savedText = saved ? SAVED[saved] : undefined;
-  const light = view.light && view.light.level !== "urgent" && showLight ? view.light : null;
+export function CheckInSection({
+  token,
+  view,
+  saved,
+  showLight,
+  open,
+}: {
+  token: string;
+  view: CheckInView;
+  saved?: string;
+  showLight: boolean;
+  /** False once the patient is discharged (lib/checkins/check-ins-open.ts): no forms, and no light the clinic no longer follows. */
+  open: boolean;
+}) {
+  const savedText = saved && open ? SAVED[saved] : undefined;
+  const light = view.light && view.light.level !== "urgent" && showLight && open ? view.light : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 pt-6 text-[17px] leading-relaxed text-slate-900">
       {view.position ? (
@@ -37,7 +50,7 @@ export function CheckInSection({ token, view, saved, showLight }: { token: strin
         </p>
       ) : null}
       {light ? <LightPanel light={light} saved={savedText} /> : null}
-      {view.morningDue.map((c) => (
+      {open ? view.morningDue.map((c) => (
         <MorningForm
           key={c.id}
           action={logMorningAction}
@@ -46,9 +59,10 @@ export function CheckInSection({ token, view, saved, showLight }: { token: strin
           checkInId={c.id}
           what={(ACTIVITY_WORDS[c.activity as keyof typeof ACTIVITY_WORDS] ?? c.activity).toLowerCase()}
         />
-      ))}
-      <SessionForm action={logSessionAction} token={token} idempotencyKey={randomUUID()} days={view.logDays} today={view.today} unit={view.units} />
-      <CheckInHistory rows={view.history} today={view.today} units={view.units} />
+      )) : null}
+      {open ? <SessionForm action={logSessionAction} token={token} idempotencyKey={randomUUID()} days={view.logDays} today={view.today} unit={view.units} /> : null}
+      {/* Closed with nothing logged: "your sessions will show here" would no longer be true. */}
+      {open || view.history.length > 0 ? <CheckInHistory rows={view.history} today={view.today} units={view.units} /> : null}
       <p>
         <a href="#plan" className="font-semibold underline">
           Read your full plan below

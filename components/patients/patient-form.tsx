@@ -8,6 +8,8 @@ import type { ActionState } from "@/lib/auth/action-state";
 import {
   LEVELS,
   levelLabels,
+  PATIENT_STATUSES,
+  statusLabels,
   patientFormSchema,
   patientUpdateSchema,
   SEXES,
@@ -92,6 +94,24 @@ export function PatientForm({ action, initial, editing, cancelHref }: Props) {
           {(aria) => <Input {...aria} {...control("phone")} type="tel" autoComplete="off" />}
         </Field>
       </div>
+      {editing ? (
+        <Field
+          id="status"
+          label="Status"
+          hint="Discharging keeps the patient's link and plan working but closes their check-ins. Set Active again to reopen them."
+          error={errorFor("status")}
+        >
+          {(aria) => (
+            <Select {...aria} {...control("status")}>
+              {PATIENT_STATUSES.map((st) => (
+                <option key={st} value={st}>
+                  {statusLabels[st]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <Field id="notes" label="Notes (optional)" hint="Visible to clinicians in this clinic only." error={errorFor("notes")}>
         {(aria) => <Textarea {...aria} {...control("notes")} rows={4} />}
       </Field>

@@ -1,4 +1,5 @@
 import type { ReportModel, ReportPainRule } from "@/lib/pdf/report-model";
+import { ClinicContactBlock } from "./clinic-contact";
 
 // The report model as a web page, phone first: the same words as the PDF, nothing more. Used by
 // the patient's link and by the bench's Chromium print comparison.
@@ -166,6 +167,8 @@ export function PlanReport({ model, pdfHref }: { model: ReportModel; pdfHref?: s
           ))}
         </ul>
       </section>
+
+      {model.contact ? <ClinicContactBlock contact={model.contact} /> : null}
 
       <footer className="border-t border-slate-300 pt-3 text-sm text-slate-600">{model.footer}</footer>
     </article>

@@ -1,4 +1,5 @@
 import type { WithheldNotice } from "@/lib/plans/withheld-notice";
+import { ClinicContactBlock } from "./clinic-contact";
 
 /** The patient's page when the red-flag gate is closed: the notice only, nothing of the plan. */
 export function WithheldNoticeView({ notice, pdfHref }: { notice: WithheldNotice; pdfHref: string }) {
@@ -15,6 +16,7 @@ export function WithheldNoticeView({ notice, pdfHref }: { notice: WithheldNotice
           </p>
         ))}
       </section>
+      {notice.contact ? <ClinicContactBlock contact={notice.contact} /> : null}
       <p className="text-sm">
         <a href={pdfHref} className="text-brand-700 underline">
           Download this message as a PDF

@@ -7,6 +7,9 @@ export type ClinicSettings = {
   timeZone?: string;
   paperSize?: "A4" | "LETTER";
   idleTimeoutMinutes?: number;
+  /** How patients reach the clinic, printed on their link and PDF; absent when not set. */
+  contactPhone?: string;
+  contactEmail?: string;
   /** Engine thresholds the clinic has changed (lib/clinical engineSettingsSchema); the rest default. */
   engine?: Record<string, unknown>;
   /** Bumped on every save; the settings form posts the version it showed (ADR 0004). */

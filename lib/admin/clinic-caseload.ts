@@ -6,6 +6,7 @@ import { patients, plans, users } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { recordStatusChange } from "@/lib/patients/update-patient";
 import type { ClinicCaseloadQuery } from "@/lib/validation/admin";
 
 export const CLINIC_CASELOAD_PAGE_SIZE = 25;
@@ -171,15 +172,7 @@ export async function setPatientsStatus(db: Db, actor: Actor, input: { patientId
       .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, input.patientIds)))
       .returning({ id: patients.id });
     if (changed.length !== new Set(input.patientIds).size) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
-    for (const p of changed) {
-      await recordAuditEvent(tx, {
-        ...actorAudit(actor),
-        action: input.status === "discharged" ? "patient.discharge" : "patient.reactivate",
-        entityType: "patient",
-        entityId: p.id,
-        patientId: p.id,
-      });
-    }
+    for (const p of changed) await recordStatusChange(tx, actor, p.id, input.status);
     return changed.length;
   });
 }

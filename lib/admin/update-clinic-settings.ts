@@ -16,6 +16,8 @@ export function settingsFormValues(s: ClinicSettings): Record<string, string> {
     units: s.units ?? "km",
     paperSize: s.paperSize ?? "A4",
     idleTimeoutMinutes: String(s.idleTimeoutMinutes ?? 15),
+    contactPhone: s.contactPhone ?? "",
+    contactEmail: s.contactEmail ?? "",
     ...Object.fromEntries(engineFields.map((f) => [f.name, String(engineFieldDefault(f, e))])),
     version: String(s.version ?? 0),
   };
@@ -41,8 +43,12 @@ export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettin
       Object.entries(engine).filter(([k, val]) => JSON.stringify(val) !== JSON.stringify(defaultEngineSettings[k as keyof typeof defaultEngineSettings])),
     );
     const checked = engineSettingsSchema.parse(changedEngine);
+    // An emptied contact field removes the key rather than storing "".
+    const { contactPhone: _phone, contactEmail: _email, ...kept } = row.settings;
     const next: ClinicSettings = {
-      ...row.settings,
+      ...kept,
+      ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
+      ...(v.contactEmail ? { contactEmail: v.contactEmail } : {}),
       units: v.units,
       paperSize: v.paperSize,
       idleTimeoutMinutes: v.idleTimeoutMinutes,

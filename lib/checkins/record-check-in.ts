@@ -4,11 +4,14 @@ import type { Db } from "@/db/client";
 import { checkIns } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { daysBetween, NEW_SYMPTOM_KEYS } from "@/lib/clinical";
+import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { finishedNoticeText } from "@/lib/plans/finished-notice";
 import { displayToKm, unitOf } from "@/lib/plans/units";
 import { clinicToday, systemClock, timeZoneOf, type Clock } from "@/lib/time/clock";
 import { SYMPTOM_FIELD, type SessionForm } from "@/lib/validation/checkin";
 import { reviewAfterCheckIn } from "@/lib/reviews/review-after-check-in";
+import { checkInsOpen } from "./check-ins-open";
 import { liveLinkForToken, type CheckInResult, type LinkMeta } from "./internal";
 
 /** Sessions may be logged for today and the six days before (the review's 7-day window). */
@@ -27,6 +30,8 @@ export async function recordCheckIn(db: Db, token: string, form: SessionForm, me
   const { link, plan } = found;
   const settings = await getClinicSettings(db, link.clinicId);
   const today = clinicToday(clock, timeZoneOf(settings.timeZone));
+  const gate = checkInsOpen(found.patientStatus, clinicContactOf(settings));
+  if (!gate.open) return { kind: "closed", message: finishedNoticeText(gate.notice) };
 
   const fieldErrors: Record<string, string[]> = {};
   let ago: number | undefined;

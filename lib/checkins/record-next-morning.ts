@@ -4,10 +4,13 @@ import type { Db } from "@/db/client";
 import { checkIns } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { daysBetween, NEW_SYMPTOM_KEYS } from "@/lib/clinical";
+import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { finishedNoticeText } from "@/lib/plans/finished-notice";
 import { clinicToday, systemClock, timeZoneOf, type Clock } from "@/lib/time/clock";
 import { SYMPTOM_FIELD, type MorningForm } from "@/lib/validation/checkin";
 import { reviewAfterCheckIn } from "@/lib/reviews/review-after-check-in";
+import { checkInsOpen } from "./check-ins-open";
 import { liveLinkForToken, type CheckInResult, type LinkMeta } from "./internal";
 import { LOG_WINDOW_DAYS } from "./record-check-in";
 
@@ -23,6 +26,8 @@ export async function recordNextMorning(db: Db, token: string, form: MorningForm
   const { link, plan } = found;
   const settings = await getClinicSettings(db, link.clinicId);
   const today = clinicToday(clock, timeZoneOf(settings.timeZone));
+  const gate = checkInsOpen(found.patientStatus, clinicContactOf(settings));
+  if (!gate.open) return { kind: "closed", message: finishedNoticeText(gate.notice) };
 
   const result: CheckInResult = await db.transaction(async (tx) => {
     const [ci] = await tx

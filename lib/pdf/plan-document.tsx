@@ -1,5 +1,6 @@
 import { Document, Link, Page, Path, StyleSheet, Svg, Text, View, type Styles } from "@react-pdf/renderer";
-import type { ReportModel, ReportPainRule, ReportStage } from "./report-model";
+import { finishedNoticeParagraphs } from "@/lib/plans/finished-notice";
+import { contactLineOf, type ReportModel, type ReportPainRule, type ReportStage } from "./report-model";
 
 // Renders a ReportModel and nothing else: no queries, no decisions (conventions). Black and
 // white by design: the traffic light is told by words and fill (light, mid, solid), never by hue,
@@ -170,6 +171,7 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
         <Text style={[s.footerRight, { top: PAGE_HEIGHT[model.paperSize] - 36 }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
         {model.draft ? <Text style={s.draft}>DRAFT PREVIEW: not yet published to the patient</Text> : null}
         <Text style={s.clinic}>{model.clinicName}</Text>
+        {model.contact ? <Text style={s.small}>Contact your clinic: {contactLineOf(model.contact)}</Text> : null}
         <Text style={s.title}>{model.title}</Text>
         <View style={s.metaRow}>
           <View style={s.metaCell}>
@@ -185,6 +187,17 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
             <Text style={s.metaValue}>{model.dateText}</Text>
           </View>
         </View>
+
+        {model.finished ? (
+          <View style={[s.box, { borderWidth: 2, marginTop: 0, marginBottom: 10 }]} wrap={false}>
+            <Text style={s.verdictLabel}>{model.finished.title}</Text>
+            {finishedNoticeParagraphs(model.finished).map((p) => (
+              <Text key={p} style={{ marginTop: 3 }}>
+                {p}
+              </Text>
+            ))}
+          </View>
+        ) : null}
 
         <View style={s.verdict} wrap={false}>
           <Text style={s.metaLabel}>Where you are</Text>

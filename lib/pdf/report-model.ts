@@ -1,5 +1,7 @@
 import { format } from "date-fns";
 import type { Verdict } from "@/lib/clinical";
+import { hasContactDetails, type ClinicContact } from "@/lib/clinics/clinic-contact";
+import type { FinishedNotice } from "@/lib/plans/finished-notice";
 import { formatDistance, type DistanceUnit } from "@/lib/plans/units";
 import type { PlanContent, PlanContentStage } from "@/lib/validation/plan";
 
@@ -28,6 +30,10 @@ export type ReportInput = {
   position?: { stageKey: string; line: string; detail: string } | null;
   /** What the review decision that published this version changed, in the patient's words (issue 13). */
   change?: { summary: string; why: string[] } | null;
+  /** The clinic's phone and email from its settings. */
+  contact?: ClinicContact | null;
+  /** Set when the clinic has discharged the patient: the plan still shows, under this notice (ADR 0018). */
+  finished?: FinishedNotice | null;
 };
 
 export type ReportFact = { label: string; value: string };
@@ -70,6 +76,9 @@ export type ReportModel = {
   footer: string;
   /** Where the patient is now, in words (null on a draft preview or before publishing). */
   position: { line: string; detail: string } | null;
+  /** The clinic's phone and/or email; null when the clinic has set neither. */
+  contact: ClinicContact | null;
+  finished: FinishedNotice | null;
 };
 
 /** The verdict as a patient reads it. */
@@ -193,5 +202,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
       : "Your clinician gives you a private link to this plan online.",
     footer: `${input.clinicName} · plan version ${input.planVersion} · ruleset ${input.rulesetVersion}`,
     position,
+    contact: input.contact && hasContactDetails(input.contact) ? input.contact : null,
+    finished: input.finished ?? null,
   };
+}
+
+/** "Phone 020 7946 0000 · Email hello@clinic.example": the contact on one line, for print. */
+export function contactLineOf(c: ClinicContact): string {
+  return [c.phone ? `Phone ${c.phone}` : null, c.email ? `Email ${c.email}` : null].filter(Boolean).join(" · ");
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { planLinks, plans } from "@/db/schema";
+import { patients, planLinks, plans } from "@/db/schema";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { findVersion } from "./internal";
 import { isPatientLinkToken } from "./patient-link-token";
+import { checkInsOpen } from "@/lib/checkins/check-ins-open";
+import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { planGateFor } from "./plan-gate";
 import { planReportInput } from "./report-input";
@@ -35,12 +37,18 @@ export async function openPatientLink(
     .where(and(eq(plans.clinicId, link.clinicId), eq(plans.id, link.planId)))
     .limit(1);
   if (!plan) return null;
+  // A discharged patient keeps the link and the plan; only check-ins close (ADR 0018).
+  const [patient, settings] = await Promise.all([
+    db.select({ status: patients.status }).from(patients).where(and(eq(patients.clinicId, link.clinicId), eq(patients.id, link.patientId))).limit(1).then((r) => r[0]),
+    getClinicSettings(db, link.clinicId),
+  ]);
+  const contact = clinicContactOf(settings);
+  const checkIns = checkInsOpen(patient?.status ?? "active", contact);
   // The red-flag gate first, live (ADR 0013): a closed gate, or a plan withdrawn by an amendment
   // and not published again, shows only "contact the clinic", never the plan.
   const gate = await planGateFor(db, link.clinicId, plan);
   const withheldReason = !gate.open ? gate.reason : plan.publishedVersion === null ? plan.withdrawnReason : null;
   if (withheldReason === "urgent_referral" || withheldReason === "referral_required") {
-    const settings = await getClinicSettings(db, link.clinicId);
     await recordAuditEvent(db, {
       clinicId: link.clinicId,
       actorUserId: null,
@@ -53,7 +61,8 @@ export async function openPatientLink(
       detail: { planId: plan.id, withheld: withheldReason },
     });
     return {
-      withheld: withheldNotice(withheldReason, settings.clinicName),
+      withheld: withheldNotice(withheldReason, contact),
+      checkIns,
       paperSize: settings.paperSize === "LETTER" ? ("LETTER" as const) : ("A4" as const),
       expiresAt: link.expiresAt,
       plan,
@@ -62,11 +71,12 @@ export async function openPatientLink(
   if (plan.publishedVersion === null) return null;
   const version = await findVersion(db, link.clinicId, plan.id, plan.publishedVersion);
   // Where the patient is now opens the page and the PDF (issue 12); "today" in the clinic's zone.
-  const [pos, settings] = await Promise.all([currentPlanPosition(db, link.clinicId, plan.id), getClinicSettings(db, link.clinicId)]);
+  const pos = await currentPlanPosition(db, link.clinicId, plan.id);
   const posText = pos ? positionText(version.content, pos, dayIn(now, timeZoneOf(settings.timeZone))) : null;
   const report = await planReportInput(db, link.clinicId, plan, version, {
     link: `${meta.origin}/p/${token}`,
     position: pos && posText ? { stageKey: pos.stageKey, ...posText } : null,
+    finished: checkIns.open ? null : checkIns.notice,
   });
   await recordAuditEvent(db, {
     clinicId: link.clinicId,
@@ -79,5 +89,5 @@ export async function openPatientLink(
     userAgent: meta.userAgent,
     detail: { planId: plan.id, version: version.version },
   });
-  return { withheld: null, report, expiresAt: link.expiresAt, plan };
+  return { withheld: null, report, checkIns, expiresAt: link.expiresAt, plan };
 }

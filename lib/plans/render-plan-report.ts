@@ -5,6 +5,7 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { buildReportModel } from "@/lib/pdf/report-model";
 import { renderPlanPdf, renderWithheldPdf } from "@/lib/pdf/render-plan-pdf";
+import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { planGateFor } from "./plan-gate";
 import { withheldNotice } from "./withheld-notice";
@@ -28,7 +29,7 @@ export async function renderPlanPdfFor(
   const gate = await planGateFor(db, actor.clinicId, plan);
   if (!gate.open) {
     const settings = await getClinicSettings(db, actor.clinicId);
-    const pdf = await renderWithheldPdf(withheldNotice(gate.reason, settings.clinicName), settings.paperSize === "LETTER" ? "LETTER" : "A4");
+    const pdf = await renderWithheldPdf(withheldNotice(gate.reason, clinicContactOf(settings)), settings.paperSize === "LETTER" ? "LETTER" : "A4");
     await recordAuditEvent(db, {
       ...actorAudit(actor),
       action: "plan.pdf",

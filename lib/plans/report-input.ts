@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { patients, users, type PlanRow, type PlanVersion } from "@/db/schema";
 import type { Verdict } from "@/lib/clinical";
+import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { fullName } from "@/lib/patients/format";
 import type { ReportInput } from "@/lib/pdf/report-model";
@@ -17,7 +18,7 @@ export async function planReportInput(
   clinicId: string,
   plan: PlanRow,
   version: PlanVersion,
-  opts: { link: string | null; position?: ReportInput["position"] },
+  opts: { link: string | null; position?: ReportInput["position"]; finished?: ReportInput["finished"] },
 ): Promise<ReportInput> {
   const published = plan.publishedVersion === version.version;
   const clinicianId = published && plan.publishedBy ? plan.publishedBy : version.createdBy;
@@ -45,5 +46,7 @@ export async function planReportInput(
     link: opts.link,
     position: opts.position ?? null,
     change: version.change ? { summary: version.change.summary, why: version.change.why } : null,
+    contact: clinicContactOf(settings),
+    finished: opts.finished ?? null,
   };
 }

@@ -100,6 +100,15 @@ export function engineSettingsFromForm(v: Record<string, unknown>): Partial<Engi
 }
 
 const hours = decimal("hours", 6, 10);
+
+/** Digits, spaces and + ( ) -, 6 to 30 characters, with at least 6 digits: what a patient can dial. */
+export const CONTACT_PHONE = /^[\d\s+()-]{6,30}$/;
+const optionalContact = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 export const clinicSettingsSchema = z.object({
   units: z.enum(["km", "mi"], { message: "Choose km or miles" }),
   paperSize: z.enum(["A4", "LETTER"], { message: "Choose A4 or Letter" }),
@@ -108,6 +117,12 @@ export const clinicSettingsSchema = z.object({
     .int("Whole minutes")
     .min(5, "At least 5 minutes")
     .max(120, "At most 120 minutes"),
+  // Printed on patients' links and PDFs; both optional.
+  contactPhone: optionalContact.refine(
+    (v) => v === undefined || (CONTACT_PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 6),
+    "Enter a phone number of 6 to 30 characters: digits, spaces and + ( ) - only",
+  ).optional(),
+  contactEmail: optionalContact.refine((v) => v === undefined || (v.length <= 254 && z.email().safeParse(v).success), "Enter a valid email address, such as clinic@example.com").optional(),
   // Engine thresholds (engineFields above; lib/clinical/settings.ts names each one's source).
   calfRaiseTargetRunning: wholeNumber("reps", 5, 60),
   calfRaiseTargetOther: wholeNumber("reps", 5, 60),

@@ -87,10 +87,20 @@ export const patientFormSchema = z.object({
 export type PatientFormInput = z.input<typeof patientFormSchema>;
 export type PatientFormValues = z.output<typeof patientFormSchema>;
 
-/** Editing also names the version the clinician started from, to detect concurrent edits. */
+export const PATIENT_STATUSES = ["active", "discharged"] as const;
+export const statusLabels: Record<(typeof PATIENT_STATUSES)[number], string> = {
+  active: "Active: the patient's link takes check-ins",
+  discharged: "Discharged: the link keeps the plan, check-ins close",
+};
+
+/**
+ * Editing also names the version the clinician started from, to detect concurrent edits, and may
+ * set the status (ADR 0018). The edit form always posts a status; absent keeps the stored one.
+ */
 export const patientUpdateSchema = patientFormSchema.extend({
   patientId: z.uuid("Unknown patient"),
   version: z.coerce.number().int().min(1),
+  status: z.enum(PATIENT_STATUSES, { message: "Choose active or discharged" }).optional(),
 });
 export type PatientUpdateValues = z.output<typeof patientUpdateSchema>;
 

@@ -9,7 +9,7 @@ import { actorFor, makeClinic, makeUser } from "../support/test-db";
 export async function seedFinalAssessment(
   db: Db,
   vignette = "runner-knee-weak-calves",
-  opts: { referral?: boolean; input?: AssessmentInput; into?: { clinic: { id: string }; user: Awaited<ReturnType<typeof makeUser>> } } = {},
+  opts: { referral?: boolean; input?: AssessmentInput; into?: { clinic: Awaited<ReturnType<typeof makeClinic>>; user: Awaited<ReturnType<typeof makeUser>> } } = {},
 ) {
   const clinic = opts.into?.clinic ?? (await makeClinic(db));
   const user = opts.into?.user ?? (await makeUser(db, clinic.id));

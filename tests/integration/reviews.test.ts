@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, checkInReviews, patients, planVersions, plans } from "@/db/schema";
 import { addDays } from "@/lib/clinical";
 import { fixedClock } from "@/lib/time/clock";
-import { actorFor, makeUser, openTestDb } from "../support/test-db";
+import { actorFor, makeClinic, makeUser, openTestDb } from "../support/test-db";
 import { seedFinalAssessment } from "./plan-support";
 
 // The clinician's half of check-ins (issue 13): the engine's review stored as a pending
@@ -24,6 +24,7 @@ const { findVersion } = await import("@/lib/plans/internal");
 const { refreshPatientReviews } = await import("@/lib/reviews/refresh-review");
 const { decideReview } = await import("@/lib/reviews/decide-review");
 const { listReviewQueue } = await import("@/lib/reviews/list-review-queue");
+const { recordStatusChange } = await import("@/lib/patients/update-patient");
 const { runHousekeeping } = await import("@/lib/housekeeping/run-housekeeping");
 const { openPatientLink } = await import("@/lib/plans/open-patient-link");
 const { buildReportModel } = await import("@/lib/pdf/report-model");
@@ -37,7 +38,7 @@ const PUBLISHED_ON = "2026-12-01";
 const at = (day: string, hour = 10) => fixedClock(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
 const meta = { ip: "192.0.2.50", userAgent: "phone" };
 
-async function published(into?: { clinic: { id: string }; user: Awaited<ReturnType<typeof makeUser>> }) {
+async function published(into?: { clinic: Awaited<ReturnType<typeof makeClinic>>; user: Awaited<ReturnType<typeof makeUser>> }) {
   const s = await seedFinalAssessment(handle.db, undefined, { into });
   const { plan } = await createPlan(handle.db, s.actor, s);
   const r = await publishPlan(handle.db, s.actor, { patientId: s.patientId, planId: plan.id, version: 1 }, at(PUBLISHED_ON));
@@ -120,6 +121,28 @@ describe("the review is computed on each check-in and when the patient is opened
     ]);
     expect(queue.items[0]!.review.id).toBe(pb!.id);
     expect(queue.items[0]!.checkIns[0]!.saddleNumbness).toBe(true);
+  });
+});
+
+describe("discharge", () => {
+  it("takes pending reviews out of the queue with an audited reason; reactivating lets the next review queue again", async () => {
+    const s = await readyToProgress();
+    const p = (await pendingOf(s.planId))[0]!;
+    const setStatus = (status: "active" | "discharged") =>
+      handle.db.transaction(async (tx) => {
+        await tx.update(patients).set({ status }).where(eq(patients.id, s.patientId));
+        await recordStatusChange(tx, s.actor, s.patientId, status);
+      });
+    await setStatus("discharged");
+    const [row] = await handle.db.select().from(checkInReviews).where(eq(checkInReviews.id, p.id));
+    expect(row).toMatchObject({ status: "closed", decisionReason: "discharged" });
+    const [ev] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, p.id), eq(auditEvents.action, "review.close")));
+    expect(ev).toMatchObject({ actorUserId: s.user.id, patientId: s.patientId });
+    expect((await listReviewQueue(handle.db, s.actor, { scope: "mine" })).items.some((i) => i.patient.id === s.patientId)).toBe(false);
+    expect(await refreshPatientReviews(handle.db, s.clinic.id, s.patientId, at("2026-12-09", 9))).toBeNull();
+    await setStatus("active");
+    const again = await refreshPatientReviews(handle.db, s.clinic.id, s.patientId, at("2026-12-09", 9));
+    expect(again).toMatchObject({ suggestion: "progress", status: "pending" });
   });
 });
 

@@ -48,6 +48,7 @@ async function run<S extends z.ZodType>(
   const h = await headers();
   const r = await service(token, parsed.data, requestMeta(h), h);
   if (r.kind === "not_found") return { ok: false, formError: GONE, values };
+  if (r.kind === "closed") return { ok: false, formError: r.message, values };
   if (r.kind === "invalid") return { ok: false, fieldErrors: r.fieldErrors, formError: r.formError ?? "Some answers need another look: see the notes beside them.", values };
   redirect(`/p/${token}?saved=${saved}#now`);
 }

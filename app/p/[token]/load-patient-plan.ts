@@ -15,6 +15,6 @@ export async function loadPatientPlan(token: string, purpose: "view" | "pdf", h?
   const clock = clockForRequest(hdrs);
   const opened = await openPatientLink(await getDb(), token, { ...meta, purpose, origin: requestOrigin(hdrs) }, clock.now());
   if (!opened) return { kind: "not_found" as const };
-  if (opened.withheld) return { kind: "withheld" as const, notice: opened.withheld, paperSize: opened.paperSize, plan: opened.plan, clock };
-  return { kind: "ok" as const, report: opened.report, expiresAt: opened.expiresAt, plan: opened.plan, clock };
+  if (opened.withheld) return { kind: "withheld" as const, notice: opened.withheld, paperSize: opened.paperSize, checkIns: opened.checkIns, plan: opened.plan, clock };
+  return { kind: "ok" as const, report: opened.report, checkIns: opened.checkIns, expiresAt: opened.expiresAt, plan: opened.plan, clock };
 }

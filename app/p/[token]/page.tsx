@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckInSection } from "@/components/checkins/check-in-section";
 import { LightPanel } from "@/components/checkins/light-panel";
+import { FinishedNoticeView } from "@/components/plan/finished-notice";
 import { PlanReport } from "@/components/plan/plan-report";
 import { WithheldNoticeView } from "@/components/plan/withheld-notice";
 import { getDb } from "@/db/client";
@@ -12,7 +13,8 @@ import { loadPatientPlan } from "./load-patient-plan";
 // The patient's private page: no account, the token is the credential. It shows where they are
 // in the plan, what the plan says now, their check-ins (log a session, the morning after, their
 // history) and the published plan with its PDF, and links to nothing else of the clinic. An
-// urgent symptom comes first, before anything else.
+// urgent symptom comes first, before anything else. Once the patient is discharged the plan stays,
+// under a notice saying whom to contact, and the check-in forms are gone (ADR 0018).
 // Referrer: same-origin, not no-referrer: under no-referrer Chromium posts a form with `Origin: null`,
 // and Next refuses that server action, so the check-in would fail without JavaScript (as ADR 0007
 // found for the whole app). same-origin still never sends the token in a Referer to another site.
@@ -34,7 +36,7 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
       <main>
         {urgent ? <div className="mx-auto max-w-2xl px-4 pt-6">{urgent}</div> : null}
         <WithheldNoticeView notice={r.notice} pdfHref={`/p/${token}/pdf`} />
-        <CheckInSection token={token} view={{ ...view, position: null }} saved={saved} showLight={false} />
+        <CheckInSection token={token} view={{ ...view, position: null }} saved={saved} showLight={false} open={r.checkIns.open} />
       </main>
     );
   }
@@ -42,7 +44,12 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
   return (
     <main>
       {urgent ? <div className="mx-auto max-w-2xl px-4 pt-6">{urgent}</div> : null}
-      <CheckInSection token={token} view={view} saved={saved} showLight />
+      {r.checkIns.open ? null : (
+        <div className="mx-auto max-w-2xl px-4 pt-6 text-[17px] leading-relaxed text-slate-900">
+          <FinishedNoticeView notice={r.checkIns.notice} />
+        </div>
+      )}
+      <CheckInSection token={token} view={view} saved={saved} showLight open={r.checkIns.open} />
       <div id="plan">
         <PlanReport model={model} pdfHref={`/p/${token}/pdf`} />
       </div>

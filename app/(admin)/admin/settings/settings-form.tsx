@@ -61,6 +61,18 @@ export function SettingsForm({ action, initial }: { action: (p: ActionState, fd:
         </Field>
         {num("idleTimeoutMinutes", "Idle sign-out (minutes)", "5 to 120. Applies on the next request.")}
       </fieldset>
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-1 font-semibold">How patients contact the clinic</legend>
+        <p className="text-sm text-slate-600 sm:col-span-2">
+          Shown on every patient&apos;s plan page and PDF, and to patients whose program has finished. Leave a field empty to show none.
+        </p>
+        <Field id="contactPhone" label="Phone (optional)" hint="Digits, spaces and + ( ) -, for example +44 20 7946 0000." error={errorFor("contactPhone")}>
+          {(aria) => <Input {...aria} {...control("contactPhone")} type="tel" autoComplete="off" />}
+        </Field>
+        <Field id="contactEmail" label="Email (optional)" error={errorFor("contactEmail")}>
+          {(aria) => <Input {...aria} {...control("contactEmail")} type="email" autoComplete="off" />}
+        </Field>
+      </fieldset>
       <p className="text-sm text-slate-600">
         Clinical thresholds: the defaults come from the sources in the rules reference (shown beside each field). Change one only as a
         clinic decision. Only values that differ from the default are stored, so a later change to a default reaches every threshold you

@@ -20,6 +20,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ pa
     email: patient.email ?? "",
     phone: patient.phone ?? "",
     notes: patient.notes ?? "",
+    status: patient.status,
   };
   return (
     <div className="mx-auto max-w-3xl">
