@@ -38,6 +38,23 @@ function moveWords(item: QueueItem): string | null {
   return r.suggestion === "progress" ? `Move on to ${name(r.nextStageKey)}` : `Step back to ${name(r.nextStageKey)}`;
 }
 
+function ReasonList({ reasons }: { reasons: QueueItem["review"]["review"]["reasons"] }) {
+  return (
+    <ul className="space-y-2">
+      {reasons.map((reason) => (
+        <li key={reason.ruleId} className="text-sm">
+          <p>{reason.summary}</p>
+          <p className="text-xs text-slate-600">Source: {describeSource(reason.source)}</p>
+          <details className="text-xs text-slate-500">
+            <summary className="cursor-pointer">Details</summary>
+            Rule <code>{reason.ruleId}</code> · suggests {reason.suggestion.replace("_", " ")}
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ReviewCard({
   item,
   today,
@@ -76,18 +93,15 @@ export function ReviewCard({
       </header>
       {move ? <p className="font-medium">{move}</p> : null}
       <section aria-label="Reasons">
-        <ul className="space-y-2">
-          {r.review.reasons.map((reason) => (
-            <li key={reason.ruleId} className="text-sm">
-              <p>{reason.summary}</p>
-              <p className="text-xs text-slate-600">Source: {describeSource(reason.source)}</p>
-              <details className="text-xs text-slate-500">
-                <summary className="cursor-pointer">Details</summary>
-                Rule <code>{reason.ruleId}</code> · suggests {reason.suggestion.replace("_", " ")}
-              </details>
-            </li>
-          ))}
-        </ul>
+        <ReasonList reasons={r.review.reasons.filter((x) => x.suggestion === suggestion)} />
+        {r.review.reasons.some((x) => x.suggestion !== suggestion) ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm text-slate-700">Also noted ({r.review.reasons.filter((x) => x.suggestion !== suggestion).length})</summary>
+            <div className="mt-2">
+              <ReasonList reasons={r.review.reasons.filter((x) => x.suggestion !== suggestion)} />
+            </div>
+          </details>
+        ) : null}
         {r.review.missing.length ? <p className="mt-2 text-xs text-slate-600">Answers still missing: {r.review.missing.length}.</p> : null}
       </section>
       <details open={suggestion === "urgent_care" || suggestion === "seek_care"}>

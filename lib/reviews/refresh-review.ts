@@ -111,6 +111,9 @@ export async function refreshPlanReview(db: Db, clinicId: string, planId: string
         checkInIds: ctx.rows.map((r) => r.id),
         fingerprint,
         reviewedOn: ctx.today,
+        // The same clock as the check-ins: "waiting since" and the queue's oldest-first agree with them.
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
       })
       .returning();
     await recordAuditEvent(tx, {
