@@ -51,16 +51,16 @@ describe("painChartSeries", () => {
     ]);
     expect(s.points.map((p) => p.stage)).toEqual(["Stage 1: Settle it down", "Stage 1: Settle it down", "Stage 2: Build back up"]);
     expect(s.points[1]).toMatchObject({ activity: "Strength exercises", done: "Shortened", dateText: "4 Dec 2026", day: dayNumber("2026-12-04") });
-    expect(s).toMatchObject({ greenMax: 3, acceptableMax: 5, from: "2026-12-01", to: "2026-12-10" });
+    expect(s).toMatchObject({ greenMax: 3, acceptableMax: 5, from: "2026-12-01", to: "2026-12-10", fromText: "1 Dec 2026" });
     expect(s.domain).toEqual([dayNumber("2026-12-01"), dayNumber("2026-12-10")]);
   });
 
   it("marks each day a stage began with a line, even with no session that day; two moves on one day show the later", () => {
     const s = series([ci({ sessionDate: "2026-12-02" })], [pos(1, "settle", "2026-12-01"), pos(2, "build", "2026-12-05"), pos(3, "settle", "2026-12-05"), pos(4, "full", "2026-12-09")]);
     expect(s.stageMarks).toEqual([
-      { day: dayNumber("2026-12-01"), date: "2026-12-01", label: "Stage 1: Settle it down" },
-      { day: dayNumber("2026-12-05"), date: "2026-12-05", label: "Stage 1: Settle it down" },
-      { day: dayNumber("2026-12-09"), date: "2026-12-09", label: "Stage 3: Full training" },
+      { day: dayNumber("2026-12-01"), date: "2026-12-01", dateText: "1 Dec 2026", label: "Stage 1: Settle it down" },
+      { day: dayNumber("2026-12-05"), date: "2026-12-05", dateText: "5 Dec 2026", label: "Stage 1: Settle it down" },
+      { day: dayNumber("2026-12-09"), date: "2026-12-09", dateText: "9 Dec 2026", label: "Stage 3: Full training" },
     ]);
   });
 

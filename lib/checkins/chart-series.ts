@@ -36,7 +36,7 @@ export type PainChartPoint = {
   stage: string | null;
 };
 
-export type StageMark = { day: number; date: string; label: string };
+export type StageMark = { day: number; date: string; dateText: string; label: string };
 export type AxisTick = { day: number; label: string };
 
 export type PainChartSeries = {
@@ -50,6 +50,8 @@ export type PainChartSeries = {
   ticks: AxisTick[];
   from: string;
   to: string;
+  /** "1 Dec 2026": the first day shown. */
+  fromText: string;
 };
 
 /** Days the chart looks back at most, today included: twelve weeks. */
@@ -152,7 +154,7 @@ export function painChartSeries(v: {
   for (const p of positions) if (p.startedOn >= from && p.startedOn <= to) byDay.set(p.startedOn, p);
   const stageMarks = [...byDay.values()]
     .sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0))
-    .map((p) => ({ day: dayOf(p.startedOn), date: p.startedOn, label: label(p.stageKey) }));
+    .map((p) => ({ day: dayOf(p.startedOn), date: p.startedOn, dateText: dayText(p.startedOn), label: label(p.stageKey) }));
 
   return {
     points,
@@ -163,5 +165,6 @@ export function painChartSeries(v: {
     ticks: axisTicks(from, to),
     from,
     to,
+    fromText: dayText(from),
   };
 }
