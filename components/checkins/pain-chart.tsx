@@ -45,7 +45,7 @@ export function CheckInPainChart({ series }: { series: PainChartSeries }) {
       {plotted ? (
         <div className="h-64 w-full" aria-hidden data-testid="checkin-pain-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart accessibilityLayer={false} data={series.points} margin={{ top: 20, right: 16, bottom: 0, left: -16 }}>
+            <LineChart accessibilityLayer={false} data={series.points} margin={{ top: 8, right: 28, bottom: 0, left: -16 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               <ReferenceArea y1={0} y2={series.greenMax} fill={GREEN_BAND} fillOpacity={0.8} ifOverflow="extendDomain" />
               <XAxis
@@ -70,7 +70,9 @@ export function CheckInPainChart({ series }: { series: PainChartSeries }) {
                   x={m.day}
                   stroke={STAGE}
                   strokeDasharray="2 3"
-                  label={{ value: m.label.replace(/:.*$/, ""), fontSize: 11, fill: STAGE, position: "top" }}
+                  // Inside the plot, right of the line: a stage that began on the first day shown would
+                  // otherwise print over the y axis' top tick.
+                  label={{ value: m.label.replace(/:.*$/, ""), fontSize: 11, fill: STAGE, position: "insideTopLeft" }}
                 />
               ))}
               <Tooltip content={<PointTooltip />} />
@@ -95,7 +97,7 @@ export function CheckInPainChart({ series }: { series: PainChartSeries }) {
       )}
       {series.stageMarks.length ? (
         <p className="text-xs text-slate-600">
-          {series.stageMarks.map((m) => `${m.label} from ${m.dateText}`).join(" · ")}
+          {series.stageMarks.map((m) => `${m.label} began on ${m.dateText}.`).join(" ")}
         </p>
       ) : null}
       {series.points.length ? (
