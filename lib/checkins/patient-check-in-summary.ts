@@ -136,6 +136,8 @@ export async function getPatientCheckInSummary(db: Db, actor: Actor, patientId: 
         lte(checkIns.sessionDate, today),
       ),
     );
+  // The band and limit are the numbers the review judges pain by: the clinic's painGreenMax and
+  // painAcceptableMax over the cited defaults. A plan's painRules are words for the patient only.
   const engine = engineSettingsSchema.safeParse(settings.engine ?? {});
   const limits = resolveSettings(engine.success ? engine.data : undefined);
   const chart = painChartSeries({ today, checkIns: rows, positions, stages: content.stages, greenMax: limits.painGreenMax, acceptableMax: limits.painAcceptableMax });
