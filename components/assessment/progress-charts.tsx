@@ -107,7 +107,7 @@ export function CapacityChart({ series }: { series: CapacitySeries }) {
   );
 }
 
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number | undefined)[][] }) {
+export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number | undefined)[][] }) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700">Show as table</summary>

@@ -24,6 +24,7 @@ const LABELS: Record<string, string> = {
   "plan.create": "Created plan",
   "plan.save": "Saved plan version",
   "plan.view": "Viewed plan",
+  "checkins.view": "Viewed check-ins and current plan",
   "plan.pdf": "Downloaded plan PDF",
   "plan.publish": "Published plan",
   "plan.publish_blocked": "Publishing blocked by a red flag",

@@ -165,3 +165,57 @@ test("[CHECKINS]: with JavaScript off the patient logs a session, sees errors be
   await expect(page.getByTestId("checkin-history")).toContainText("Strength exercises");
   await close(context);
 });
+
+test("[CHECKINS]: the clinician sees the current plan, the check-ins at a glance and the pain chart on the patient page", async ({ clinicianPage, browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const link = await publishedLink(clinicianPage);
+  const patientUrl = clinicianPage.url().replace(/\/plans\/[0-9a-f-]+$/, "");
+  const { context, setClock, page } = await phone(browser);
+  // Three sessions over three days; the third goes over the acceptable limit (a flare).
+  const pains = ["2", "4", "6"];
+  for (let d = 0; d < pains.length; d++) {
+    await setClock(dayAt(d, 8));
+    await page.goto(link);
+    if (d > 0) {
+      await answerMorning(page, { pain: "1", compared: "About the same" });
+      await expect(page).toHaveURL(/saved=morning/);
+    }
+    await logSession(page, { pain: pains[d]! });
+    await expect(page).toHaveURL(/saved=session/);
+  }
+  await close(context);
+
+  // The clinician reads the page on the day after the flare (the same test clock).
+  await clinicianPage.context().setExtraHTTPHeaders({ "x-loadwise-test-now": dayAt(3, 9) });
+  await clinicianPage.setViewportSize({ width: 1280, height: 900 });
+  await clinicianPage.goto(patientUrl);
+  const card = clinicianPage.getByRole("region", { name: "Current plan" });
+  await expect(card).toContainText(/Stage 1 of \d: /);
+  await expect(card).toContainText("Version 1");
+  await expect(card.getByTestId("plan-link-state")).toContainText("Live until ");
+  const glance = card.getByTestId("checkins-glance");
+  await expect(glance.getByText("Sessions, last 7 days").locator("xpath=following-sibling::dd")).toHaveText("3");
+  await expect(glance.getByText("Flares in this stage").locator("xpath=following-sibling::dd")).toHaveText("1");
+  // The card sits after any withdrawn-plan alert and before the details.
+  const details = clinicianPage.getByRole("heading", { name: "Details", level: 2 });
+  expect((await card.boundingBox())!.y).toBeLessThan((await details.boundingBox())!.y);
+  // The picture: two series, the green band, the acceptable limit and the stage-start line.
+  const chart = card.getByTestId("checkin-pain-chart");
+  await expect(chart.locator(".recharts-line")).toHaveCount(2);
+  await expect(chart.locator(".recharts-line-dots circle")).toHaveCount(3 + 2);
+  await expect(chart.locator(".recharts-reference-area")).toHaveCount(1);
+  await expect(chart.locator(".recharts-reference-line")).toHaveCount(2);
+  await expect(card.getByRole("link", { name: "Open plan" })).toHaveAttribute("href", /\/patients\/[0-9a-f-]+\/plans\/[0-9a-f-]+$/);
+  await expectAccessible(clinicianPage, "patient page with the current plan card");
+  await clinicianPage.screenshot({ path: testInfo.outputPath("current-plan-1280.png"), fullPage: true });
+  // The same numbers as a table.
+  await card.getByText("Show as table").click();
+  const table = card.getByRole("table", { name: "Pain per session" });
+  await expect(table.getByRole("row")).toHaveCount(1 + 3);
+  await expect(table.getByRole("row").nth(3)).toContainText("6/10");
+  await expectAccessible(clinicianPage, "current plan card, table open");
+  await clinicianPage.setViewportSize({ width: 820, height: 1100 });
+  await clinicianPage.screenshot({ path: testInfo.outputPath("current-plan-820.png"), fullPage: true });
+  const width = await clinicianPage.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(820);
+});

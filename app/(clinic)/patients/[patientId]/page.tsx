@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentHistory } from "@/components/assessment/history";
 import { NewAssessmentButton } from "@/components/assessment/new-assessment-button";
+import { CurrentPlanCard } from "@/components/patients/current-plan-card";
 import { CapacityChart, LefsChart, PainChart } from "@/components/assessment/progress-charts";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
@@ -150,6 +151,7 @@ export default async function PatientPage({
           ))}
         </section>
       ) : null}
+      <CurrentPlanCard actor={actor} patientId={p.id} />
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Details</h2>
