@@ -1,6 +1,6 @@
 import { Document, Link, Page, Path, StyleSheet, Svg, Text, View, type Styles } from "@react-pdf/renderer";
 import { finishedNoticeParagraphs } from "@/lib/plans/finished-notice";
-import { contactLineOf, type ReportModel, type ReportPainRule, type ReportStage } from "./report-model";
+import { contactLineOf, type ReportModel, type ReportPainRule, type ReportSessionLog, type ReportStage } from "./report-model";
 
 // Renders a ReportModel and nothing else: no queries, no decisions (conventions). Black and
 // white by design: the traffic light is told by words and fill (light, mid, solid), never by hue,
@@ -56,7 +56,89 @@ const s = StyleSheet.create({
   linkRow: { flexDirection: "row", alignItems: "center", marginTop: 8, borderWidth: 1, borderColor: INK, padding: 8 },
   qr: { width: 96, height: 96, marginRight: 12 },
   linkText: { fontSize: 10, fontWeight: "bold", color: INK, textDecoration: "none" },
+  // The session log: ruled rows to write in by hand, with room for a pen (about 1 cm a row).
+  logTitle: { fontSize: 18, fontWeight: "bold", lineHeight: 1.2, marginBottom: 6 },
+  logTable: { borderWidth: 1, borderColor: INK, marginTop: 8 },
+  logHead: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: INK, backgroundColor: "#e6e6e6" },
+  logRow: { flexDirection: "row", height: 30, borderBottomWidth: 0.5, borderBottomColor: RULE },
+  logCell: { borderRightWidth: 0.5, borderRightColor: RULE, paddingHorizontal: 4, justifyContent: "center" },
+  logHeadText: { fontSize: 8.5, fontWeight: "bold" },
+  logHint: { fontSize: 7, color: MUTED },
+  logOutOf: { fontSize: 8, color: "#8a8a8a", textAlign: "right" },
+  logTick: { width: 12, height: 12, borderWidth: 1, borderColor: INK, alignSelf: "center" },
+  logLight: { fontSize: 7.5, fontWeight: "bold", textAlign: "center", paddingVertical: 2, borderTopWidth: 0.5, borderTopColor: INK },
+  keyRow: { flexDirection: "row", alignItems: "flex-start", marginTop: 4 },
+  keySwatch: { width: 50, marginRight: 8, paddingVertical: 2, fontSize: 8.5, fontWeight: "bold", borderWidth: 1, borderColor: INK, textAlign: "center" },
 });
+
+// Column widths of the log, in % of the table: the three ticks share the last quarter.
+const W = { date: "13%", session: "35%", pain: "14%", morning: "14%", tick: "8%" } as const;
+
+function SessionLogPage({ log }: { log: ReportSessionLog }) {
+  const cols = log.columns;
+  return (
+    <View break>
+      <Text style={s.logTitle}>{log.title}</Text>
+      <Text>{log.intro}</Text>
+      <View style={s.logTable}>
+        <View style={s.logHead}>
+          <View style={[s.logCell, { width: W.date, paddingVertical: 4 }]}>
+            <Text style={s.logHeadText}>{cols.date}</Text>
+          </View>
+          <View style={[s.logCell, { width: W.session, paddingVertical: 4 }]}>
+            <Text style={s.logHeadText}>{cols.session}</Text>
+            <Text style={s.logHint}>{cols.sessionHint}</Text>
+          </View>
+          <View style={[s.logCell, { width: W.pain, paddingVertical: 4 }]}>
+            <Text style={s.logHeadText}>{cols.painDuring}</Text>
+          </View>
+          <View style={[s.logCell, { width: W.morning, paddingVertical: 4 }]}>
+            <Text style={s.logHeadText}>{cols.nextMorning}</Text>
+          </View>
+          <View style={{ width: "24%" }}>
+            <Text style={[s.logHeadText, { textAlign: "center", paddingTop: 4, paddingBottom: 3 }]}>{cols.light}</Text>
+            <View style={{ flexDirection: "row" }}>
+              {log.key.map((k, i) => (
+                <Text key={k.level} style={[s.logLight, swatch[k.level], { width: "33.33%", borderLeftWidth: i === 0 ? 0 : 0.5, borderLeftColor: INK }]}>
+                  {k.label}
+                </Text>
+              ))}
+            </View>
+          </View>
+        </View>
+        {Array.from({ length: log.rows }, (_, r) => (
+          <View key={r} style={[s.logRow, r === log.rows - 1 ? { borderBottomWidth: 0 } : {}]} wrap={false}>
+            <View style={[s.logCell, { width: W.date }]} />
+            <View style={[s.logCell, { width: W.session }]} />
+            <View style={[s.logCell, { width: W.pain }]}>
+              <Text style={s.logOutOf}>/10</Text>
+            </View>
+            <View style={[s.logCell, { width: W.morning }]}>
+              <Text style={s.logOutOf}>/10</Text>
+            </View>
+            {log.key.map((k, i) => (
+              <View key={k.level} style={[s.logCell, { width: W.tick }, i === log.key.length - 1 ? { borderRightWidth: 0 } : {}]}>
+                <View style={s.logTick} />
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+      <View wrap={false} style={{ marginTop: 10 }}>
+        <Text style={s.h3}>Which light to tick</Text>
+        {log.key.map((k) => (
+          <View key={k.level} style={s.keyRow}>
+            <Text style={[s.keySwatch, swatch[k.level]]}>{k.label.toUpperCase()}</Text>
+            <Text style={{ flex: 1 }}>{k.when}</Text>
+          </View>
+        ))}
+      </View>
+      <View wrap={false} style={[s.box, { borderWidth: 2, marginTop: 10 }]}>
+        <Text style={{ fontWeight: "bold", fontSize: 10.5 }}>{log.bring}</Text>
+      </View>
+    </View>
+  );
+}
 
 function Bullets({ items }: { items: string[] }) {
   return (
@@ -276,6 +358,7 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
           </View>
         </View>
 
+        {model.sessionLog ? <SessionLogPage log={model.sessionLog} /> : null}
       </Page>
     </Document>
   );

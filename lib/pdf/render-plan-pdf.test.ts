@@ -2,7 +2,9 @@ import { createCanvas } from "@napi-rs/canvas";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReportModel, type ReportModel } from "./report-model";
-import { renderPlanPdf } from "./render-plan-pdf";
+import { renderPlanPdf, renderWithheldPdf } from "./render-plan-pdf";
+import { withheldNotice } from "@/lib/plans/withheld-notice";
+import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { samplePausedReportInput, sampleReportInput } from "./sample";
 
 // The PDF as a reader gets it: text pulled out of the file by pdf.js, and page 1 rasterised by
@@ -39,10 +41,10 @@ describe("plan PDF", () => {
     all = flat(text.pages.join(" "));
   });
 
-  it("is a real PDF of 3 to 5 A4 pages", () => {
+  it("is a real PDF of 4 to 6 A4 pages (the plan, then the session log)", () => {
     expect(buf.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(text.pages.length).toBeGreaterThanOrEqual(3);
-    expect(text.pages.length).toBeLessThanOrEqual(5);
+    expect(text.pages.length).toBeGreaterThanOrEqual(4);
+    expect(text.pages.length).toBeLessThanOrEqual(6);
     expect(text.sizes[0]).toEqual([595, 842]);
   });
 
@@ -117,6 +119,72 @@ describe("plan PDF", () => {
   });
 });
 
+describe("the session log page", () => {
+  const headings = (m: ReportModel) => {
+    const c = m.sessionLog!.columns;
+    return [m.sessionLog!.title, c.date, c.session, c.painDuring, c.nextMorning, c.light, "Green", "Amber", "Red", m.sessionLog!.bring];
+  };
+
+  for (const [name, input] of [
+    ["A4", sampleReportInput()],
+    ["Letter", sampleReportInput({ paperSize: "LETTER" })],
+    ["a paused plan", samplePausedReportInput()],
+  ] as const) {
+    it(`is one more page, the last, with the log headings and the plan's own limits (${name})`, async () => {
+      const model = buildReportModel(input);
+      const withLog = await renderPlanPdf(model);
+      const t = await pdfText(withLog);
+      const without = await pdfText(await renderPlanPdf({ ...model, sessionLog: null }));
+      expect(t.pages.length).toBe(without.pages.length + 1);
+      const last = flat(t.pages.at(-1)!);
+      for (const h of headings(model)) expect(last).toContain(flat(h));
+      // The key is the plan's traffic light, word for word; nothing of the log is on the plan's pages.
+      for (const p of model.painRules) expect(last).toContain(flat(p.when));
+      for (const page of t.pages.slice(0, -1)) expect(flat(page)).not.toContain(model.sessionLog!.title);
+      expect(last).toContain(`Page ${t.pages.length} of ${t.pages.length}`);
+      // It is one page: ticks for every row, each as many as the lights.
+      expect(last.match(/\/10/g)?.length).toBeGreaterThanOrEqual(2 * model.sessionLog!.rows);
+      if (process.env.PDF_PNG_OUT) {
+        const { writeFile } = await import("node:fs/promises");
+        await writeFile(`${process.env.PDF_PNG_OUT}-log-${name.replace(/\W+/g, "-")}.png`, await pagePng(withLog, t.pages.length, 1.4));
+      }
+    });
+  }
+
+  it("carries the clinic's limits when they are not the defaults", async () => {
+    const base = sampleReportInput();
+    const painRules = base.content.painRules.map((r) => ({ ...r, when: r.when.replace("3/10", "2/10").replace("4-5/10", "3-6/10").replace("5/10", "6/10") }));
+    const model = buildReportModel({ ...base, content: { ...base.content, painRules } });
+    const last = flat((await pdfText(await renderPlanPdf(model))).pages.at(-1)!);
+    expect(last).toContain("2/10 or less");
+    expect(last).toContain("3-6/10");
+    expect(last).toContain("above 6/10");
+  });
+
+  it("is not added to the notice printed instead of a withheld plan", async () => {
+    for (const reason of ["urgent_referral", "referral_required"] as const) {
+      const t = await pdfText(await renderWithheldPdf(withheldNotice(reason, clinicContactOf({ clinicName: "Harbour Sports Physio" })), "A4"));
+      expect(t.pages).toHaveLength(1);
+      expect(flat(t.pages[0]!)).not.toMatch(/session log|Traffic light|Bring this to your next visit/i);
+    }
+  });
+
+  it("prints in black and white: every pixel of the log page is a grey", async () => {
+    const model = buildReportModel(sampleReportInput());
+    const buf = await renderPlanPdf(model);
+    const pages = (await pdfText(buf)).pages.length;
+    const { rgb } = await rasterisePage(buf, pages, 0.7);
+    let coloured = 0;
+    for (let i = 0; i < rgb.length; i += 3) if (Math.max(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!) - Math.min(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!) > 8) coloured++;
+    expect(coloured).toBe(0);
+    const { gray } = await rasterisePage(buf, pages, 0.7);
+    const dark = gray.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+    // Ruled rows, boxes and the key: ink, but mostly paper left to write on.
+    expect(dark / gray.length).toBeGreaterThan(0.01);
+    expect(dark / gray.length).toBeLessThan(0.3);
+  });
+});
+
 describe("plan PDF of a paused plan", () => {
   it("says there is no training and what to do meanwhile, with no empty settings rows", async () => {
     const model = buildReportModel(samplePausedReportInput());
@@ -169,13 +237,15 @@ async function rasterisePage(pdf: Buffer, pageNumber: number, scale: number) {
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
     const { data } = context.getImageData(0, 0, width, height);
     const gray = new Uint8Array(width * height);
+    const rgb = new Uint8Array(width * height * 3);
     for (let i = 0; i < gray.length; i++) {
       // Unpainted pixels are transparent: count them as paper.
       const a = data[i * 4 + 3]! / 255;
+      for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round(data[i * 4 + c]! * a + 255 * (1 - a));
       const lum = 0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!;
       gray[i] = Math.round(lum * a + 255 * (1 - a));
     }
-    return { width, height, gray };
+    return { width, height, gray, rgb };
   } finally {
     await doc.destroy();
   }

@@ -53,6 +53,16 @@ export type ReportStage = {
 };
 export type ReportPainRule = { level: "green" | "amber" | "red"; label: string; when: string; then: string };
 
+/** The one-page paper log printed after the plan (issue 13): rows to fill in by hand, keyed to the plan's own traffic light. */
+export type ReportSessionLog = {
+  title: string;
+  intro: string;
+  columns: { date: string; session: string; sessionHint: string; painDuring: string; nextMorning: string; light: string };
+  rows: number;
+  key: { level: ReportPainRule["level"]; label: string; when: string }[];
+  bring: string;
+};
+
 export type ReportModel = {
   paperSize: PaperSize;
   units: DistanceUnit;
@@ -79,6 +89,8 @@ export type ReportModel = {
   /** The clinic's phone and/or email; null when the clinic has set neither. */
   contact: ClinicContact | null;
   finished: FinishedNotice | null;
+  /** Its own last page of the PDF; the patient's web page does not show it. */
+  sessionLog: ReportSessionLog | null;
 };
 
 /** The verdict as a patient reads it. */
@@ -148,6 +160,36 @@ function withChange(lines: string[], change: ReportInput["change"]): string[] {
   return [lines[0]!, `What changed: ${change.summary} ${change.why.join(" ")}`.trim(), ...lines.slice(1)];
 }
 
+/** Two weeks of sessions at most days a week: fits one A4 or Letter page with the key. */
+export const SESSION_LOG_ROWS = 14;
+
+const lightWords: Record<ReportPainRule["level"], string> = { green: "Green", amber: "Amber", red: "Red" };
+
+function sessionLog(painRules: PlanContent["painRules"], paused: boolean): ReportSessionLog {
+  return {
+    title: "Your session log",
+    intro: paused
+      ? "Write one line for each walk or busy day, and the next-morning score when you get up. Then tick the traffic light that matches, using the key below."
+      : "Write one line after each session, and the next-morning score when you get up the day after. Then tick the traffic light that matches, using the key below.",
+    columns: {
+      date: "Date",
+      session: "Session",
+      sessionHint: paused ? "what you did, how long" : "what you did, how long or how far",
+      painDuring: "Pain during (0-10)",
+      nextMorning: "Next morning (0-10)",
+      light: "Traffic light (tick one)",
+    },
+    rows: SESSION_LOG_ROWS,
+    // The plan's own rules, so the key carries the plan's green and acceptable limits (the clinic's
+    // settings at the time the plan was made), never numbers of its own.
+    key: (["green", "amber", "red"] as const).flatMap((level) => {
+      const r = painRules.find((p) => p.level === level);
+      return r ? [{ level, label: lightWords[level], when: r.when }] : [];
+    }),
+    bring: "Bring this to your next visit, or your clinician can type it in.",
+  };
+}
+
 const painLabels: Record<ReportPainRule["level"], string> = { green: "GREEN: carry on", amber: "AMBER: ease off", red: "RED: stop" };
 
 function deloadText(d: { min: number; max: number }): string {
@@ -204,6 +246,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     position,
     contact: input.contact && hasContactDetails(input.contact) ? input.contact : null,
     finished: input.finished ?? null,
+    sessionLog: sessionLog(c.painRules, allPaused),
   };
 }
 
