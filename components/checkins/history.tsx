@@ -34,6 +34,7 @@ export function CheckInHistory({ rows, today, units }: { rows: CheckInRow[]; tod
                 </p>
                 <p>{bits.join(" · ")}</p>
                 {morning ? <p className="text-slate-700">{morning}</p> : null}
+                {r.enteredBy ? <p className="text-sm text-slate-600">Entered by the clinic from your paper log.</p> : null}
               </li>
             );
           })}

@@ -6,9 +6,9 @@ import { CHECKIN_ACTIVITIES, CHECKIN_DONE, MORNING_COMPARISONS, NEW_SYMPTOM_KEYS
 // for the patient. The window of allowed dates (today and the six days before, clinic time)
 // needs the clock, so the service checks it and answers on `sessionDate`.
 
-const blankToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+export const blankToUndef = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const optionalNumber = (what: string, lo: number, hi: number, int: boolean) =>
+export const optionalNumber = (what: string, lo: number, hi: number, int: boolean) =>
   z.preprocess(
     blankToUndef,
     z.coerce
@@ -17,7 +17,7 @@ const optionalNumber = (what: string, lo: number, hi: number, int: boolean) =>
       .refine((n) => n >= lo && n <= hi, { message: `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${lo} and ${hi}.` })
       .optional(),
   );
-const score = (what: string) =>
+export const score = (what: string) =>
   z.preprocess(
     blankToUndef,
     z.coerce

@@ -20,6 +20,7 @@ import { loadPatientOr404 } from "./load-patient";
 import { ReviewCard } from "@/components/reviews/review-card";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { unitOf } from "@/lib/plans/units";
+import { currentPublishedPlan } from "@/lib/reviews/current-plan";
 import { decidedNotice } from "@/lib/reviews/decided-notice";
 import { listReviewQueue } from "@/lib/reviews/list-review-queue";
 import { refreshPatientReviews } from "@/lib/reviews/refresh-review";
@@ -52,6 +53,7 @@ export default async function PatientPage({
   const settings = await getClinicSettings(db, actor.clinicId);
   const timeZone = timeZoneOf(settings.timeZone);
   const decided = await decidedNotice(db, actor, flags.decided);
+  const current = await currentPublishedPlan(db, actor.clinicId, p.id);
   const openDraft = history.find((h) => h.assessment.status === "draft");
   const hasFinal = history.some((h) => h.assessment.status === "final");
   const charts = chartData(
@@ -94,6 +96,11 @@ export default async function PatientPage({
           {actor.role === "admin" ? (
             <Button variant="ghost" asChild>
               <Link href={`/admin/audit?patient=${p.id}`}>Who saw this record?</Link>
+            </Button>
+          ) : null}
+          {current && p.status === "active" ? (
+            <Button variant="outline" asChild>
+              <Link href={`/patients/${p.id}/check-ins/new`}>Enter a paper log</Link>
             </Button>
           ) : null}
           <Button variant="outline" asChild>
