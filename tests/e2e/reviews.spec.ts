@@ -163,5 +163,22 @@ test("[REVIEWS]: a week of green sessions → 'progress' at the top of Needs rev
   await pt.page.goto(a.patientUrl);
   await expect(pt.page.getByRole("region", { name: "Needs your review" })).toContainText("Urgent report");
   await expectAccessible(pt.page, "patient page with a review");
+
+  // A paper log typed in by the clinician: the same check-ins, marked as entered by the clinic.
+  await pt.page.getByRole("link", { name: "Enter a paper log" }).click();
+  await expect(pt.page.getByRole("heading", { level: 1 })).toContainText("Enter a paper log");
+  await expect(pt.page.getByLabel("Date")).toBeFocused();
+  await pt.page.getByRole("button", { name: "Save and add another" }).click();
+  await expect(pt.page.getByText("Enter the date of the session.")).toBeVisible();
+  await expectAccessible(pt.page, "paper log with errors");
+  const day = dayAt(8).slice(0, 10);
+  await pt.page.getByLabel("Date").fill(day);
+  await pt.page.getByLabel("Pain during (0-10)").fill("2");
+  await pt.page.getByLabel("Next morning (0-10, optional)").fill("1");
+  await pt.page.getByLabel("Next morning compared with before").selectOption("same");
+  await pt.page.getByRole("button", { name: "Save and add another" }).click();
+  await expect(pt.page.getByRole("status")).toContainText("Saved the session of");
+  await expect(pt.page.getByRole("table")).toContainText(day);
+  await expectAccessible(pt.page, "paper log");
   await Promise.all([pt.context.close(), ph.context.close(), ph2.context.close()]);
 });
