@@ -70,7 +70,8 @@ describe("My caseload, the clinician's worklist", () => {
 
   it("shows only my own patients in my clinic, whatever the filter or sort", async () => {
     const { me, colleague } = await worklist();
-    for (const o of [{}, { status: "all" }, { review: "urgent" }, { redFlag: "1" }, { sort: "name" }, { q: "Urgent" }]) {
+    const views: Array<Record<string, string>> = [{}, { status: "all" }, { review: "urgent" }, { redFlag: "1" }, { sort: "name" }, { q: "Urgent" }];
+    for (const o of views) {
       const shown = await names(me, o);
       expect(shown).not.toContain("Colleague-Urgent");
       expect(shown).not.toContain("Stranger-Urgent");
