@@ -38,7 +38,9 @@ const td = "px-4 py-2.5 align-top";
 export function CaseloadTable({ rows, today, timeZone, sorting }: { rows: Row[]; today: string; timeZone: string; sorting: Sorting }) {
   const header = (column: WorklistSort, label: string) => <SortHeader label={label} column={column} sort={sorting.sort} dir={sorting.dir} hrefFor={sorting.hrefFor} />;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="worklist">
+    // `relative`: screen-reader-only text in the cells is positioned absolutely; without a positioned
+    // box here it escapes the scroll container and widens the page itself on a tablet.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="worklist">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Patients in your caseload, those needing you first unless sorted otherwise</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
@@ -79,7 +81,7 @@ export function CaseloadTable({ rows, today, timeZone, sorting }: { rows: Row[];
               <td className={td}>
                 <VerdictCell verdict={r.lastVerdict} />
               </td>
-              <td className={`${td} min-w-32 text-slate-700`}>{r.currentStage ?? <Empty words="No stage" />}</td>
+              <td className={`${td} min-w-40 text-slate-700`}>{r.currentStage ?? <Empty words="No stage" />}</td>
               <td className={td}>
                 <RedFlagCell open={r.openRedFlag} />
               </td>

@@ -41,7 +41,7 @@ export function ReviewCell({ suggestion, waitingSince, timeZone }: { suggestion:
         {suggestion === "urgent_care" ? <span aria-hidden="true">! </span> : null}
         {reviewSuggestionWords[suggestion]}
       </span>
-      {waitingSince ? <span className="whitespace-nowrap text-xs text-slate-600">since {formatClinicTime(waitingSince, timeZone)}</span> : null}
+      {waitingSince ? <span className="min-w-36 text-xs text-slate-600">since {formatClinicTime(waitingSince, timeZone)}</span> : null}
     </span>
   );
 }
@@ -62,9 +62,9 @@ export const isOverdue = (r: { status: string; nextReassessmentDue: string | nul
 export function DueCell({ due, overdue }: { due: string | null; overdue: boolean }) {
   if (!due) return <Empty words="Not set" />;
   return (
-    <span className={`whitespace-nowrap ${overdue ? "font-semibold text-red-700" : ""}`}>
+    <span className={`flex flex-col items-start gap-0.5 whitespace-nowrap ${overdue ? "font-semibold text-red-700" : ""}`}>
       {formatDay(due)}
-      {overdue ? <span className={`${badge} ml-1.5 bg-red-100 text-red-800`}>Overdue</span> : null}
+      {overdue ? <span className={`${badge} bg-red-100 text-red-800`}>Overdue</span> : null}
     </span>
   );
 }
@@ -83,7 +83,7 @@ export function WindowCountCell({ value, statsOn, today }: { value: number; stat
   return (
     <span className="flex flex-col items-start">
       <span className="tabular-nums">{value}</span>
-      {statsOn !== today ? <span className="whitespace-nowrap text-xs text-slate-600">as of {formatDay(statsOn)}</span> : null}
+      {statsOn !== today ? <span className="whitespace-nowrap text-xs text-slate-600">as of {formatDay(statsOn, { withYear: false })}</span> : null}
     </span>
   );
 }

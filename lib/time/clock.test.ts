@@ -41,5 +41,6 @@ describe("formatDay", () => {
     const { formatDay } = await import("./clock");
     expect(formatDay("2026-12-03")).toBe("3 Dec 2026");
     expect(formatDay("2026-01-01")).toBe("1 Jan 2026");
+    expect(formatDay("2026-12-03", { withYear: false })).toBe("3 Dec");
   });
 });

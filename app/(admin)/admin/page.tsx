@@ -150,7 +150,7 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
       </form>
 
       <BulkCaseloadForm action={bulkPatientsAction} clinicians={clinicians}>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Patients of every clinician in the clinic</caption>
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
@@ -187,7 +187,7 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
                   <td className="px-4 py-2 align-top">
                     <VerdictCell verdict={r.lastVerdict} />
                   </td>
-                  <td className="min-w-32 px-4 py-2 align-top text-slate-700">{r.currentStage ?? <Empty words="No stage" />}</td>
+                  <td className="min-w-40 px-4 py-2 align-top text-slate-700">{r.currentStage ?? <Empty words="No stage" />}</td>
                   <td className="px-4 py-2 align-top">
                     <RedFlagCell open={r.openRedFlag} />
                   </td>
