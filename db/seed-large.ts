@@ -96,6 +96,24 @@ export async function seedLargeClinic(db: Db, opts: LargeSeedOptions = LARGE_DEF
                where clinic_id = ${clinicId}::uuid order by patient_id, finalized_at desc) a
        where p.clinic_id = ${clinicId}::uuid and p.id = a.patient_id`);
 
+    // The worklist's check-in columns (issue 13), as refreshReview would leave them: about two in
+    // five active patients checked in during the last 30 days, and one in 25 has a review waiting
+    // (urgent reports rare, progress the most common), so the planner sees a real distribution.
+    await tx.execute(sql`
+      update patients p set
+        last_check_in_on = case when s.h % 5 < 2 then current_date - (s.h % 30) end,
+        data_days_last_30 = case when s.h % 5 < 2 then 1 + s.h % 20 else 0 end,
+        flares_last_7_days = case when s.h % 5 < 2 then (s.h / 7) % 3 else 0 end,
+        check_in_stats_on = case when s.h % 5 < 2 then current_date - (s.h % 2) end,
+        review_priority = s.priority,
+        review_suggestion = (array['urgent_care','seek_care','regress','progress'])[s.priority + 1],
+        review_waiting_since = case when s.priority is not null then now() - (s.h % 240) * interval '1 hour' end
+        from (select id, h,
+                     case when status = 'active' and h % 25 = 0
+                          then (array[0,1,1,2,2,2,3,3,3,3])[1 + (h / 25) % 10] end as priority
+                from (select id, status, abs(hashtext(id::text || 'worklist')) as h from patients where clinic_id = ${clinicId}::uuid) x) s
+       where p.clinic_id = ${clinicId}::uuid and p.id = s.id`);
+
     // A published plan from the newest assessment for about half the patients (never for an
     // urgent referral, which has no plan), published a day after that assessment.
     await tx.execute(sql`

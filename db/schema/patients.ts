@@ -56,7 +56,7 @@ export const patients = pgTable(
     index("patients_clinician_idx").on(t.clinicId, t.clinicianId, t.lastName, t.firstName),
     index("patients_name_idx").on(t.clinicId, t.lastName, t.firstName, t.id),
     // Admin caseload: each sort has an index that serves it forwards (ascending, empty last) and
-    // one for descending with empty values still last (lib/admin/clinic-caseload.ts orderFor).
+    // one for descending with empty values still last (lib/patients/caseload-sql.ts worklistOrder).
     index("patients_last_assessed_idx").on(t.clinicId, t.lastAssessedAt.asc().nullsLast(), t.id),
     index("patients_last_assessed_desc_idx").on(t.clinicId, t.lastAssessedAt.desc().nullsLast(), t.id.desc()),
     index("patients_due_idx").on(t.clinicId, t.nextReassessmentDue.asc().nullsLast(), t.id),

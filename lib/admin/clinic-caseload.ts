@@ -1,107 +1,88 @@
 import "server-only";
 import { startOfWeek } from "date-fns";
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, plans, users } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
+import { clinicTimeZone } from "@/lib/clinics/clinic-time-zone";
 import { AppError } from "@/lib/errors";
 import { recordStatusChange } from "@/lib/patients/update-patient";
+import { awaitingReview, nameSearch, overdueOn, worklistColumns, worklistOrder } from "@/lib/patients/caseload-sql";
+import { clinicToday, systemClock, type Clock } from "@/lib/time/clock";
 import type { ClinicCaseloadQuery } from "@/lib/validation/admin";
 
 export const CLINIC_CASELOAD_PAGE_SIZE = 25;
 const EXPORT_MAX = 100_000;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const today = () => new Date().toISOString().slice(0, 10);
-
-function whereFor(clinicId: string, q: ClinicCaseloadQuery): SQL {
+function whereFor(clinicId: string, q: ClinicCaseloadQuery, today: string): SQL {
   const conds: SQL[] = [eq(patients.clinicId, clinicId)];
   if (q.status !== "all") conds.push(eq(patients.status, q.status));
   if (q.clinician) conds.push(eq(patients.clinicianId, q.clinician));
   if (q.verdict) conds.push(eq(patients.lastVerdict, q.verdict));
   if (q.flag === "red_flag") conds.push(eq(patients.openRedFlag, true));
-  if (q.flag === "overdue") conds.push(lt(patients.nextReassessmentDue, today()));
-  if (q.q) {
-    for (const w of q.q.split(/\s+/).filter(Boolean).slice(0, 4)) {
-      const p = `%${escapeLike(w)}%`;
-      conds.push(or(ilike(patients.firstName, p), ilike(patients.lastName, p))!);
-    }
-  }
+  if (q.flag === "overdue") conds.push(overdueOn(today));
+  if (q.review) conds.push(awaitingReview(q.review));
+  conds.push(...nameSearch(q.q));
   return and(...conds)!;
 }
 
-// Verdicts sort by caution, not alphabetically. The same expression is indexed (migration 0008).
-const verdictRank = sql`array_position(array['push','modify','back_off','refer','urgent_referral']::text[], ${patients.lastVerdict})`;
-
 /**
- * ORDER BY for each sort. Every one matches an index exactly or in reverse, ties broken by id in
- * the same direction, and empty values always last, so a page is read off an index, never by
- * sorting the clinic's whole caseload (tests/integration/caseload-indexes.test.ts).
+ * ORDER BY for each sort: the worklist's shared sorts (lib/patients/caseload-sql.ts), and the
+ * admin's own. Every one matches an index exactly or in reverse, ties broken by id in the same
+ * direction, and empty values last, so a page is read off an index, never by sorting the clinic's
+ * whole caseload (tests/integration/caseload-indexes.test.ts).
  */
 function orderFor(q: ClinicCaseloadQuery): SQL[] {
   const d = q.dir === "desc" ? desc : asc;
-  const nullsLast = (col: SQLWrapper) => sql`${col} ${sql.raw(q.dir)} nulls last`;
-  const byId = nullsLast(patients.id); // id is never null; spelled out to match the indexes
   switch (q.sort) {
     case "clinician":
       return [d(users.name), d(patients.lastName), d(patients.firstName), d(patients.id)];
     case "lastAssessed":
-      return [nullsLast(patients.lastAssessedAt), byId];
-    case "verdict":
-      return [nullsLast(verdictRank), byId];
-    case "due":
-      return [nullsLast(patients.nextReassessmentDue), byId];
+      return [sql`${patients.lastAssessedAt} ${sql.raw(q.dir)} nulls last`, sql`${patients.id} ${sql.raw(q.dir)} nulls last`];
     case "status":
       return [d(patients.status), d(patients.lastName), d(patients.firstName), d(patients.id)];
     default:
-      return [d(patients.lastName), d(patients.firstName), d(patients.id)];
+      return worklistOrder(q.sort, q.dir);
   }
 }
 
 /** The page's row query, exported so tests can EXPLAIN exactly what the page runs. */
-export function rowsQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
+export function rowsQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery, today: string) {
   return db
-    .select({
-      id: patients.id,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-      sport: patients.sport,
-      status: patients.status,
-      clinicianId: patients.clinicianId,
-      clinicianName: users.name,
-      lastAssessedAt: patients.lastAssessedAt,
-      lastVerdict: patients.lastVerdict,
-      currentStage: patients.currentStage,
-      openRedFlag: patients.openRedFlag,
-      nextReassessmentDue: patients.nextReassessmentDue,
-    })
+    .select({ ...worklistColumns, clinicianId: patients.clinicianId, clinicianName: users.name })
     .from(patients)
     .innerJoin(users, and(eq(users.clinicId, patients.clinicId), eq(users.id, patients.clinicianId)))
-    .where(whereFor(clinicId, q))
+    .where(whereFor(clinicId, q, today))
     .orderBy(...orderFor(q));
 }
 
 /** One page of every clinician's patients, filtered and sorted in the database. */
-export function pageQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
-  return rowsQuery(db, clinicId, q).limit(CLINIC_CASELOAD_PAGE_SIZE).offset((q.page - 1) * CLINIC_CASELOAD_PAGE_SIZE);
+export function pageQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery, today: string) {
+  return rowsQuery(db, clinicId, q, today).limit(CLINIC_CASELOAD_PAGE_SIZE).offset((q.page - 1) * CLINIC_CASELOAD_PAGE_SIZE);
 }
 
-export function countQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery) {
-  return db.select({ n: sql<number>`count(*)::int` }).from(patients).where(whereFor(clinicId, q));
+export function countQuery(db: Db, clinicId: string, q: ClinicCaseloadQuery, today: string) {
+  return db.select({ n: sql<number>`count(*)::int` }).from(patients).where(whereFor(clinicId, q, today));
 }
 
-export async function listClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery, opts: { knownTotal?: number } = {}) {
+/** The clinic's own calendar day, which "overdue" is measured against on every admin screen. */
+export async function clinicDay(db: Db, clinicId: string, clock: Clock = systemClock) {
+  return clinicToday(clock, await clinicTimeZone(db, clinicId));
+}
+
+export async function listClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery, opts: { knownTotal?: number; today?: string } = {}) {
+  const today = opts.today ?? (await clinicDay(db, actor.clinicId));
   const [rows, [count]] = await Promise.all([
-    pageQuery(db, actor.clinicId, q),
-    opts.knownTotal !== undefined ? Promise.resolve([{ n: opts.knownTotal }]) : countQuery(db, actor.clinicId, q),
+    pageQuery(db, actor.clinicId, q, today),
+    opts.knownTotal !== undefined ? Promise.resolve([{ n: opts.knownTotal }]) : countQuery(db, actor.clinicId, q, today),
   ]);
   await recordAuditEvent(db, { ...actorAudit(actor), action: "patient.list", entityType: "clinic_caseload", detail: { page: q.page, shown: rows.length } });
-  return { rows, total: count?.n ?? 0, pageSize: CLINIC_CASELOAD_PAGE_SIZE };
+  return { rows, total: count?.n ?? 0, pageSize: CLINIC_CASELOAD_PAGE_SIZE, today };
 }
 
-export async function exportClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery) {
-  const rows = await rowsQuery(db, actor.clinicId, q).limit(EXPORT_MAX);
+export async function exportClinicCaseload(db: Db, actor: Actor, q: ClinicCaseloadQuery, clock: Clock = systemClock) {
+  const rows = await rowsQuery(db, actor.clinicId, q, await clinicDay(db, actor.clinicId, clock)).limit(EXPORT_MAX);
   await recordAuditEvent(db, { ...actorAudit(actor), action: "patient.export", entityType: "clinic_caseload", detail: { rows: rows.length } });
   return rows;
 }
@@ -110,15 +91,18 @@ const activeOf = (clinicId: string) => and(eq(patients.clinicId, clinicId), eq(p
 const countOf = (db: Db, where: SQL | undefined) => db.select({ n: sql<number>`count(*)::int` }).from(patients).where(where);
 
 /**
- * The numbers at the top of the dashboard. Four narrow queries rather than one pass with FILTER:
- * each reads only its own index range (red flags: a partial index; overdue and plans published
- * this week: a date range), and only "active" walks the clinic's narrow counts index.
+ * The numbers at the top of the dashboard. Narrow queries rather than one pass with FILTER: each
+ * reads only its own index range (red flags: a partial index; overdue and plans published this
+ * week: a date range; urgent reports and reviews waiting: the review queue's priority range in
+ * patients_review_idx), and only "active" walks the clinic's narrow counts index.
  */
-export function countsQueries(db: Db, clinicId: string) {
+export function countsQueries(db: Db, clinicId: string, today: string) {
   return {
     active: countOf(db, activeOf(clinicId)),
     redFlags: countOf(db, and(activeOf(clinicId), eq(patients.openRedFlag, true))),
-    overdue: countOf(db, and(activeOf(clinicId), lt(patients.nextReassessmentDue, today()))),
+    overdue: countOf(db, and(activeOf(clinicId), overdueOn(today))),
+    urgentReports: countOf(db, and(activeOf(clinicId), awaitingReview("urgent"))),
+    reviewsWaiting: countOf(db, and(activeOf(clinicId), awaitingReview("waiting"))),
     plansPublishedThisWeek: db
       .select({ n: sql<number>`count(*)::int` })
       .from(plans)
@@ -126,14 +110,29 @@ export function countsQueries(db: Db, clinicId: string) {
   };
 }
 
-export async function caseloadCounts(db: Db, actor: Actor) {
-  const q = countsQueries(db, actor.clinicId);
-  const [active, redFlags, overdue, published] = await Promise.all([q.active, q.redFlags, q.overdue, q.plansPublishedThisWeek]);
-  return { active: active[0]?.n ?? 0, redFlags: redFlags[0]?.n ?? 0, overdue: overdue[0]?.n ?? 0, plansPublishedThisWeek: published[0]?.n ?? 0 };
+export async function caseloadCounts(db: Db, actor: Actor, opts: { today?: string } = {}) {
+  const q = countsQueries(db, actor.clinicId, opts.today ?? (await clinicDay(db, actor.clinicId)));
+  const [active, redFlags, overdue, urgentReports, reviewsWaiting, published] = await Promise.all([
+    q.active,
+    q.redFlags,
+    q.overdue,
+    q.urgentReports,
+    q.reviewsWaiting,
+    q.plansPublishedThisWeek,
+  ]);
+  const n = (r: Array<{ n: number }>) => r[0]?.n ?? 0;
+  return {
+    active: n(active),
+    redFlags: n(redFlags),
+    overdue: n(overdue),
+    urgentReports: n(urgentReports),
+    reviewsWaiting: n(reviewsWaiting),
+    plansPublishedThisWeek: n(published),
+  };
 }
 
 /** The unfiltered view's total is the dashboard's "active patients": no need to count twice. */
-export const isDefaultView = (q: ClinicCaseloadQuery) => q.status === "active" && !q.q && !q.clinician && !q.flag && !q.verdict;
+export const isDefaultView = (q: ClinicCaseloadQuery) => q.status === "active" && !q.q && !q.clinician && !q.flag && !q.verdict && !q.review;
 
 export async function listClinicians(db: Db, actor: Actor) {
   return db

@@ -35,3 +35,12 @@ describe("formatClinicTime", () => {
     expect(formatClinicTime(new Date("2026-07-15T14:05:00Z"), "America/New_York")).toBe("15 Jul 2026, 10:05 GMT-4");
   });
 });
+
+describe("formatDay", () => {
+  it("shows a calendar day as it is, whatever the server's zone", async () => {
+    const { formatDay } = await import("./clock");
+    expect(formatDay("2026-12-03")).toBe("3 Dec 2026");
+    expect(formatDay("2026-01-01")).toBe("1 Jan 2026");
+    expect(formatDay("2026-12-03", { withYear: false })).toBe("3 Dec");
+  });
+});

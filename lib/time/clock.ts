@@ -58,3 +58,14 @@ export function formatClinicTime(at: Date, timeZone: string): string {
   }
   return f.format(at);
 }
+
+const dayFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+const shortDayFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+
+/**
+ * A calendar day (YYYY-MM-DD, already the clinic's day) as the screens show it: "3 Dec 2026".
+ * Formatted at UTC midnight so no time zone can move it to the day before.
+ */
+export function formatDay(day: string, opts: { withYear?: boolean } = {}): string {
+  return (opts.withYear === false ? shortDayFormatter : dayFormatter).format(new Date(`${day}T00:00:00Z`));
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dirParam, pageParam, reviewParam, STATUS_FILTERS, WORKLIST_SORTS } from "./worklist";
 import { defaultEngineSettings, type EngineSettings } from "@/lib/clinical/settings";
 
 export const ROLES = ["clinician", "admin"] as const;
@@ -165,17 +166,21 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
-export const CASELOAD_SORTS = ["name", "clinician", "lastAssessed", "verdict", "due", "status"] as const;
-export const clinicCaseloadQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  clinician: z.uuid().optional().catch(undefined),
-  status: z.enum(["active", "discharged", "all"]).catch("active").default("active"),
-  flag: z.enum(["red_flag", "overdue"]).optional().catch(undefined),
-  verdict: z.enum(["push", "modify", "back_off", "refer", "urgent_referral"]).optional().catch(undefined),
-  sort: z.enum(CASELOAD_SORTS).catch("name").default("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
+export const CASELOAD_SORTS = [...WORKLIST_SORTS, "clinician", "lastAssessed", "status"] as const;
+export const clinicCaseloadQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).optional().catch(undefined),
+    clinician: z.uuid().optional().catch(undefined),
+    status: z.enum(STATUS_FILTERS).catch("active").default("active"),
+    flag: z.enum(["red_flag", "overdue"]).optional().catch(undefined),
+    verdict: z.enum(["push", "modify", "back_off", "refer", "urgent_referral"]).optional().catch(undefined),
+    review: reviewParam,
+    sort: z.enum(CASELOAD_SORTS).catch("name").default("name"),
+    dir: dirParam,
+    page: pageParam,
+  })
+  // "Needs review first" has one direction only (lib/patients/caseload-sql.ts).
+  .transform((v) => (v.sort === "review" ? { ...v, dir: "asc" as const } : v));
 export type ClinicCaseloadQuery = z.output<typeof clinicCaseloadQuerySchema>;
 
 const patientIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).min(1, "Select at least one patient").max(500));

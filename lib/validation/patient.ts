@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dirParam, flagParam, nameParam, pageParam, reviewParam, STATUS_FILTERS, WORKLIST_SORTS } from "./worklist";
 
 // One schema for the browser (react-hook-form's zodResolver) and the server action. Inputs are
 // strings, as a form posts them, so the same schema validates a no-JavaScript POST.
@@ -104,7 +105,21 @@ export const patientUpdateSchema = patientFormSchema.extend({
 });
 export type PatientUpdateValues = z.output<typeof patientUpdateSchema>;
 
-export const caseloadQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
+/**
+ * "My caseload", the clinician's worklist (issue 13). A parameter that is missing or not one of
+ * the allowed values falls back to its default, so a hand-edited URL shows the list, never a 500.
+ * The default order is "needs me first"; that order has one direction only.
+ */
+export const caseloadQuerySchema = z
+  .object({
+    q: nameParam,
+    status: z.enum(STATUS_FILTERS).catch("active").default("active"),
+    review: reviewParam,
+    redFlag: flagParam,
+    overdue: flagParam,
+    sort: z.enum(WORKLIST_SORTS).catch("review").default("review"),
+    dir: dirParam,
+    page: pageParam,
+  })
+  .transform((v) => (v.sort === "review" ? { ...v, dir: "asc" as const } : v));
+export type CaseloadQuery = z.output<typeof caseloadQuerySchema>;

@@ -1,3 +1,4 @@
+import { expectAccessible, finalizeVignetteAssessment } from "./assessment-helpers";
 import { addPatient, DEMO, expect, signInViaApi, test, unique } from "./fixtures";
 
 test("[PATIENTS]: a clinician adds a patient and finds them in the caseload", async ({ clinicianPage: page }) => {
@@ -60,4 +61,71 @@ test("[PATIENTS]: the form works without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "Add patient" }).click();
   await expect(page.getByRole("heading", { name: `NoScript ${lastName}` })).toBeVisible();
   await ctx.close();
+});
+
+test("[PATIENTS]: an urgent check-in puts the patient on the worklist with its columns; filter, sort by keyboard, axe, tablet width", async ({ clinicianPage: page, browser }) => {
+  test.setTimeout(240_000);
+  await finalizeVignetteAssessment(page);
+  const patientId = /\/patients\/([0-9a-f-]+)\//.exec(page.url())![1]!;
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  const link = await page.getByLabel("Patient link").inputValue();
+
+  // The patient reports an urgent symptom on their link (an address of its own: the link's limit).
+  const phone = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${(process.pid % 200) + 20}` } });
+  const p = await phone.newPage();
+  await p.goto(link);
+  const f = p.getByRole("form", { name: "Log a session" });
+  await f.getByRole("group", { name: "What did you do?" }).getByLabel("Run", { exact: true }).check();
+  await f.getByRole("group", { name: "How did it go?" }).getByLabel("Done as planned").check();
+  await f.getByLabel("Minutes").fill("30");
+  await f.getByRole("group", { name: "Worst pain during the session" }).getByLabel("3", { exact: true }).check();
+  await f.getByLabel("Chest pain, or getting out of breath far more easily than usual").check();
+  await f.getByRole("button", { name: "Save this session" }).click();
+  await expect(p.getByRole("alert").filter({ hasText: "get urgent medical help now" })).toBeVisible();
+  await phone.close();
+
+  await page.goto(`/patients/${patientId}`);
+  const lastName = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim().split(/\s+/).pop()!;
+  await page.goto(`/patients?q=${encodeURIComponent(lastName)}`);
+  const table = page.getByTestId("worklist");
+  for (const name of ["Patient", "Awaiting review", "Verdict", "Stage", "Red flag", "Reassess by", "Last check-in", "Flares, 7 days", "Data days, 30", "Status"]) {
+    await expect(table.getByRole("columnheader", { name, exact: true })).toBeVisible();
+  }
+  await expect(table.getByRole("columnheader", { name: "Awaiting review" })).toHaveAttribute("aria-sort", "ascending");
+  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${lastName}, `) }) });
+  // The badge reads "Urgent report", with a "!" the eye sees and a screen reader skips.
+  await expect(row.locator('[data-suggestion="urgent_care"]')).toHaveText(/^! Urgent report$/);
+  await expect(row.getByText("Back off", { exact: true })).toBeVisible();
+  await expect(row.getByText("Today", { exact: true })).toBeVisible();
+  await expect(row.getByRole("cell").nth(8)).toHaveText("1");
+  await expectAccessible(page, "worklist");
+
+  // Filter to urgent and seek-care reports; the patient stays.
+  await page.getByLabel("Awaiting review").selectOption("care");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/review=care/);
+  await expect(row).toBeVisible();
+  // "Nothing waiting" hides them.
+  await page.getByLabel("Awaiting review").selectOption("none");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No patients match these filters.")).toBeVisible();
+
+  // Sort from the keyboard: a header is a link; Enter sorts most flares first.
+  await page.goto(`/patients?q=${encodeURIComponent(lastName)}`);
+  await table.getByRole("link", { name: "Flares, 7 days" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/sort=flares&dir=desc/);
+  await expect(page.getByTestId("worklist").getByRole("columnheader", { name: "Flares, 7 days" })).toHaveAttribute("aria-sort", "descending");
+  // Bad parameters fall back to the default list, never an error page.
+  const res = await page.goto(`/patients?q=${encodeURIComponent(lastName)}&sort=nope&dir=up&review=all&page=-1&redFlag=perhaps`);
+  expect(res?.status()).toBe(200);
+  await expect(row).toBeVisible();
+
+  // A tablet: the table scrolls inside its box, the page itself never sideways.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto("/patients");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+  await expectAccessible(page, "worklist on a tablet");
 });

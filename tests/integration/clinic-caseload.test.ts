@@ -50,6 +50,55 @@ describe("clinic caseload", () => {
     expect(await caseloadCounts(handle.db, admin)).toMatchObject({ active: 3, redFlags: 1, overdue: 1 });
   });
 
+  it("carries the worklist's columns, sorts by who needs review first, and counts urgent reports and reviews waiting", async () => {
+    const { admin, pt1, p } = await clinic();
+    const since = new Date("2026-11-30T09:00:00Z");
+    await handle.db
+      .update(patients)
+      .set({ reviewSuggestion: "seek_care", reviewPriority: 1, reviewWaitingSince: since, lastCheckInOn: "2026-11-29", flaresLast7Days: 2, dataDaysLast30: 9, checkInStatsOn: "2026-11-30" })
+      .where(eq(patients.id, p[0]!.id));
+    await handle.db.update(patients).set({ reviewSuggestion: "urgent_care", reviewPriority: 0, reviewWaitingSince: since }).where(eq(patients.id, p[2]!.id));
+    // A discharged patient's old report is not counted on the dashboard.
+    const gone = await createPatient(handle.db, pt1, patientFormSchema.parse(validPatient({ lastName: "Delta" })));
+    await handle.db.update(patients).set({ status: "discharged", reviewSuggestion: "urgent_care", reviewPriority: 0, reviewWaitingSince: since }).where(eq(patients.id, gone.id));
+
+    expect((await listClinicCaseload(handle.db, admin, q({ sort: "review" }))).rows.map((r) => r.lastName)).toEqual(["Charlie", "Alpha", "Bravo"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ review: "urgent" }))).rows.map((r) => r.lastName)).toEqual(["Charlie"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ review: "care", status: "all", sort: "review" }))).rows.map((r) => r.lastName)).toEqual(["Charlie", "Delta", "Alpha"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ review: "none" }))).rows.map((r) => r.lastName)).toEqual(["Bravo"]);
+    expect((await listClinicCaseload(handle.db, admin, q({ sort: "flares", dir: "desc" }))).rows[0]?.lastName).toBe("Alpha");
+    const [alpha] = (await listClinicCaseload(handle.db, admin, q({ q: "Alpha" }))).rows;
+    expect(alpha).toMatchObject({ reviewSuggestion: "seek_care", reviewWaitingSince: since, lastCheckInOn: "2026-11-29", flaresLast7Days: 2, dataDaysLast30: 9, checkInStatsOn: "2026-11-30" });
+    expect(await caseloadCounts(handle.db, admin)).toMatchObject({ active: 3, urgentReports: 1, reviewsWaiting: 2 });
+  });
+
+  it("exports the worklist's columns, every cell quoted, dates ISO and times UTC", async () => {
+    const { admin, p } = await clinic();
+    await handle.db
+      .update(patients)
+      .set({ reviewSuggestion: "urgent_care", reviewPriority: 0, reviewWaitingSince: new Date("2026-11-30T23:30:00-05:00"), lastCheckInOn: "2026-11-30", flaresLast7Days: 1, dataDaysLast30: 4, checkInStatsOn: "2026-12-01" })
+      .where(eq(patients.id, p[0]!.id));
+    current.actor = admin;
+    const res = await caseloadCsv(new Request("http://t/api/admin/caseload.csv?sort=review"), { params: Promise.resolve({}) });
+    const text = await res.text();
+    const [header, ...rows] = parseCsv(text);
+    const col = (name: string) => header!.indexOf(name);
+    for (const name of ["awaiting_review", "review_waiting_since_utc", "last_check_in", "flares_last_7_days", "data_days_last_30", "check_in_stats_on"]) expect(col(name), name).toBeGreaterThan(-1);
+    const first = rows[0]!;
+    expect(first[col("last_name")]).toBe("Alpha");
+    expect(first[col("awaiting_review")]).toBe("urgent_care");
+    expect(first[col("review_waiting_since_utc")]).toBe("2026-12-01T04:30:00.000Z");
+    expect(first[col("last_check_in")]).toBe("2026-11-30");
+    expect(first[col("flares_last_7_days")]).toBe("1");
+    expect(first[col("data_days_last_30")]).toBe("4");
+    expect(first[col("check_in_stats_on")]).toBe("2026-12-01");
+    // Quoted on the wire, not only parseable: numbers too, and empty cells as "".
+    expect(text.split("\r\n")[0]).toContain('"awaiting_review","review_waiting_since_utc","last_check_in","flares_last_7_days","data_days_last_30","check_in_stats_on"');
+    expect(text).toContain('"urgent_care","2026-12-01T04:30:00.000Z","2026-11-30","1","4","2026-12-01"');
+    expect(rows[1]![col("awaiting_review")]).toBe("");
+    expect(text.split("\r\n")[2]).toMatch(/,"","","","0","0",""$/);
+  });
+
   it("reassigns selected patients in one transaction and audits each", async () => {
     const { admin, pt2, p } = await clinic();
     current.actor = admin;

@@ -7,7 +7,7 @@ import { createPatient } from "@/lib/patients/create-patient";
 import { getPatient } from "@/lib/patients/get-patient";
 import { CASELOAD_PAGE_SIZE, listCaseload } from "@/lib/patients/list-caseload";
 import { updatePatient } from "@/lib/patients/update-patient";
-import { patientFormSchema } from "@/lib/validation/patient";
+import { caseloadQuerySchema, patientFormSchema } from "@/lib/validation/patient";
 import { actorFor, makeClinic, makeUser, openTestDb, validPatient } from "../support/test-db";
 
 let handle: Awaited<ReturnType<typeof openTestDb>>;
@@ -25,6 +25,7 @@ async function clinicWithClinician() {
   return { clinic, user, actor: actorFor(user) };
 }
 
+const cq = (o: Record<string, string> = {}) => caseloadQuerySchema.parse(o);
 const values = (o: Record<string, string> = {}) => patientFormSchema.parse(validPatient(o));
 
 const auditFor = (clinicId: string, patientId: string) =>
@@ -83,17 +84,17 @@ describe("patients", () => {
     await createPatient(db, actor, values({ firstName: "Findme", lastName: "O'Neill" }));
     await createPatient(db, colleague, values({ firstName: "Findme", lastName: "Colleague" }));
 
-    const page1 = await listCaseload(db, actor, { page: 1 });
+    const page1 = await listCaseload(db, actor, cq({ page: "1" }));
     expect(page1.total).toBe(CASELOAD_PAGE_SIZE + 4);
     expect(page1.rows).toHaveLength(CASELOAD_PAGE_SIZE);
-    const page2 = await listCaseload(db, actor, { page: 2 });
+    const page2 = await listCaseload(db, actor, cq({ page: "2" }));
     expect(page2.rows).toHaveLength(4);
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(CASELOAD_PAGE_SIZE + 4);
 
-    const found = await listCaseload(db, actor, { q: "findme", page: 1 });
+    const found = await listCaseload(db, actor, cq({ q: "findme" }));
     expect(found.rows.map((r) => r.lastName)).toEqual(["O'Neill"]);
     // LIKE wildcards in a search are literal characters, not patterns.
-    expect((await listCaseload(db, actor, { q: "%", page: 1 })).total).toBe(0);
+    expect((await listCaseload(db, actor, cq({ q: "%" }))).total).toBe(0);
   });
 });
 

@@ -1,33 +1,49 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
-import { format } from "date-fns";
 import { getDb } from "@/db/client";
 import { BulkCaseloadForm } from "@/components/admin/bulk-caseload-form";
 import { SortHeader } from "@/components/admin/sort-header";
 import { Pagination } from "@/components/caseload/pagination";
+import { DueCell, Empty, isOverdue, LastCheckInCell, RedFlagCell, ReviewCell, StatusBadge, VerdictCell, WindowCountCell } from "@/components/caseload/worklist-cells";
+import { verdictWords } from "@/components/assessment/labels";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { caseloadCounts, isDefaultView, listClinicCaseload, listClinicians } from "@/lib/admin/clinic-caseload";
+import { caseloadCounts, clinicDay, isDefaultView, listClinicCaseload, listClinicians } from "@/lib/admin/clinic-caseload";
 import { requireRole } from "@/lib/auth/require-user";
-import { verdictLabels, verdictTone } from "@/lib/clinical-labels";
+import { clinicTimeZone } from "@/lib/clinics/clinic-time-zone";
+import { clockForRequest } from "@/lib/time/request-clock";
+import { dayIn, formatDay } from "@/lib/time/clock";
+import { REVIEW_FILTERS, reviewFilterLabels } from "@/lib/validation/worklist";
 import type { Verdict } from "@/lib/clinical";
 import { clinicCaseloadQuerySchema, type ClinicCaseloadQuery } from "@/lib/validation/admin";
 import { bulkPatientsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clinic caseload" };
 
-const COLUMNS = [
-  ["name", "Patient"],
-  ["clinician", "Clinician"],
-  ["lastAssessed", "Last assessment"],
-  ["verdict", "Verdict"],
-  ["status", "Status"],
-  ["due", "Reassess by"],
-] as const;
+type Column = { sort: ClinicCaseloadQuery["sort"]; label: string } | { sort?: undefined; label: string };
+const COLUMNS: Column[] = [
+  { sort: "name", label: "Patient" },
+  { sort: "clinician", label: "Clinician" },
+  { sort: "review", label: "Awaiting review" },
+  { sort: "verdict", label: "Verdict" },
+  { label: "Stage" },
+  { label: "Red flag" },
+  { sort: "due", label: "Reassess by" },
+  { sort: "lastCheckIn", label: "Last check-in" },
+  { sort: "flares", label: "Flares, 7 days" },
+  { sort: "dataDays", label: "Data days, 30" },
+  { sort: "lastAssessed", label: "Last assessment" },
+  { sort: "status", label: "Status" },
+];
 
 function query(q: ClinicCaseloadQuery, patch: Partial<ClinicCaseloadQuery> = {}) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...q, ...patch })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
+  const v = { ...q, ...patch };
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || x === "" || (k === "page" && x === 1) || (k === "dir" && v.sort === "review")) continue;
+    params.set(k, String(x));
+  }
   return params.toString();
 }
 
@@ -44,25 +60,27 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
   const actor = await requireRole("admin");
   const q = clinicCaseloadQuerySchema.parse(await searchParams);
   const db = await getDb();
-  const counts = await caseloadCounts(db, actor);
+  const [today, timeZone] = await Promise.all([clinicDay(db, actor.clinicId, clockForRequest(await headers())), clinicTimeZone(db, actor.clinicId)]);
+  const counts = await caseloadCounts(db, actor, { today });
   const [result, clinicians] = await Promise.all([
-    listClinicCaseload(db, actor, q, { knownTotal: isDefaultView(q) ? counts.active : undefined }),
+    listClinicCaseload(db, actor, q, { knownTotal: isDefaultView(q) ? counts.active : undefined, today }),
     listClinicians(db, actor),
   ]);
   const hrefFor = (p: Partial<ClinicCaseloadQuery>) => `/admin?${query(q, p)}`;
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Clinic caseload</h1>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Stat label="Active patients" value={counts.active} href="/admin" />
+        <Stat label="Urgent reports" value={counts.urgentReports} href="/admin?review=urgent&sort=review" />
+        <Stat label="Reviews waiting" value={counts.reviewsWaiting} href="/admin?review=waiting&sort=review" />
         <Stat label="Open red flags" value={counts.redFlags} href="/admin?flag=red_flag" />
         <Stat label="Reassessments overdue" value={counts.overdue} href="/admin?flag=overdue" />
         <Stat label="Plans published this week" value={counts.plansPublishedThisWeek} href="/admin?sort=lastAssessed&dir=desc" />
       </div>
 
-      <form method="get" action="/admin" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6">
-        <label className="text-sm sm:col-span-2">
+      <form method="get" action="/admin" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7">
+        <label className="text-sm sm:col-span-3 lg:col-span-1">
           <span className="mb-1 block font-medium">Name</span>
           <Input name="q" type="search" defaultValue={q.q ?? ""} />
         </label>
@@ -89,9 +107,20 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
           <span className="mb-1 block font-medium">Verdict</span>
           <Select name="verdict" defaultValue={q.verdict ?? ""}>
             <option value="">Any</option>
-            {(Object.keys(verdictLabels) as Verdict[]).map((v) => (
+            {(Object.keys(verdictWords) as Verdict[]).map((v) => (
               <option key={v} value={v}>
-                {verdictLabels[v]}
+                {verdictWords[v].title}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">Awaiting review</span>
+          <Select name="review" defaultValue={q.review ?? ""}>
+            <option value="">Everyone</option>
+            {REVIEW_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {reviewFilterLabels[f]}
               </option>
             ))}
           </Select>
@@ -106,7 +135,7 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
         </label>
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
-        <div className="flex items-end gap-2 sm:col-span-6">
+        <div className="flex flex-wrap items-end gap-2 sm:col-span-3 lg:col-span-7">
           <Button type="submit">Apply filters</Button>
           <Button variant="ghost" asChild>
             <a href="/admin">Clear</a>
@@ -121,7 +150,7 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
       </form>
 
       <BulkCaseloadForm action={bulkPatientsAction} clinicians={clinicians}>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Patients of every clinician in the clinic</caption>
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
@@ -129,41 +158,57 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
                 <th scope="col" className="w-10 px-4 py-3">
                   <span className="sr-only">Select</span>
                 </th>
-                {COLUMNS.map(([column, label]) => (
-                  <SortHeader key={column} label={label} column={column} sort={q.sort} dir={q.dir} hrefFor={(p) => hrefFor({ ...p, page: 1 })} />
-                ))}
-                <th scope="col" className="px-4 py-3">Stage</th>
+                {COLUMNS.map((c) =>
+                  c.sort ? (
+                    <SortHeader key={c.label} label={c.label} column={c.sort} sort={q.sort} dir={q.dir} hrefFor={(p) => hrefFor({ ...p, page: 1 })} />
+                  ) : (
+                    <th key={c.label} scope="col" className="px-4 py-3">
+                      {c.label}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {result.rows.map((r) => {
-                const verdict = r.lastVerdict as Verdict | null;
-                const overdue = r.status === "active" && r.nextReassessmentDue !== null && r.nextReassessmentDue < today;
-                return (
-                  <tr key={r.id}>
-                    <td className="px-4 py-2">
-                      <input type="checkbox" name="patientIds" value={r.id} aria-label={`Select ${r.firstName} ${r.lastName}`} className="size-4" />
-                    </td>
-                    <td className="px-4 py-2 font-medium">
-                      <Link href={`/patients/${r.id}`} className="text-brand-800 hover:underline">
-                        {r.lastName}, {r.firstName}
-                      </Link>
-                      {r.openRedFlag ? <span className="ml-2 whitespace-nowrap rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Red flag</span> : null}
-                    </td>
-                    <td className="px-4 py-2">{r.clinicianName}</td>
-                    <td className="px-4 py-2">{r.lastAssessedAt ? format(r.lastAssessedAt, "d MMM yyyy") : "Not yet"}</td>
-                    <td className="px-4 py-2">
-                      {verdict ? <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${verdictTone[verdict]}`}>{verdictLabels[verdict]}</span> : "—"}
-                    </td>
-                    <td className="px-4 py-2">{r.status === "active" ? "Active" : "Discharged"}</td>
-                    <td className={`px-4 py-2 ${overdue ? "font-semibold text-red-700" : ""}`}>
-                      {r.nextReassessmentDue ?? "—"}
-                      {overdue ? " (overdue)" : ""}
-                    </td>
-                    <td className="px-4 py-2 text-slate-600">{r.currentStage ?? "—"}</td>
-                  </tr>
-                );
-              })}
+              {result.rows.map((r) => (
+                <tr key={r.id} className={r.reviewSuggestion === "urgent_care" ? "bg-red-50/60" : undefined}>
+                  <td className="px-4 py-2 align-top">
+                    <input type="checkbox" name="patientIds" value={r.id} aria-label={`Select ${r.firstName} ${r.lastName}`} className="size-4" />
+                  </td>
+                  <td className="min-w-40 px-4 py-2 align-top font-medium">
+                    <Link href={`/patients/${r.id}`} className="text-brand-800 hover:underline">
+                      {r.lastName}, {r.firstName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2 align-top">{r.clinicianName}</td>
+                  <td className="px-4 py-2 align-top">
+                    <ReviewCell suggestion={r.reviewSuggestion} waitingSince={r.reviewWaitingSince} timeZone={timeZone} />
+                  </td>
+                  <td className="px-4 py-2 align-top">
+                    <VerdictCell verdict={r.lastVerdict} />
+                  </td>
+                  <td className="min-w-40 px-4 py-2 align-top text-slate-700">{r.currentStage ?? <Empty words="No stage" />}</td>
+                  <td className="px-4 py-2 align-top">
+                    <RedFlagCell open={r.openRedFlag} />
+                  </td>
+                  <td className="px-4 py-2 align-top">
+                    <DueCell due={r.nextReassessmentDue} overdue={isOverdue(r, today)} />
+                  </td>
+                  <td className="px-4 py-2 align-top">
+                    <LastCheckInCell day={r.lastCheckInOn} today={today} />
+                  </td>
+                  <td className="px-4 py-2 align-top">
+                    <WindowCountCell value={r.flaresLast7Days} statsOn={r.checkInStatsOn} today={today} />
+                  </td>
+                  <td className="px-4 py-2 align-top">
+                    <WindowCountCell value={r.dataDaysLast30} statsOn={r.checkInStatsOn} today={today} />
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-2 align-top">{r.lastAssessedAt ? formatDay(dayIn(r.lastAssessedAt, timeZone)) : "Not yet"}</td>
+                  <td className="px-4 py-2 align-top">
+                    <StatusBadge status={r.status} />
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
