@@ -60,7 +60,8 @@ describe("clinic caseload", () => {
     await handle.db.update(patients).set({ reviewSuggestion: "urgent_care", reviewPriority: 0, reviewWaitingSince: since }).where(eq(patients.id, p[2]!.id));
     // A discharged patient's old report is not counted on the dashboard.
     const gone = await createPatient(handle.db, pt1, patientFormSchema.parse(validPatient({ lastName: "Delta" })));
-    await handle.db.update(patients).set({ status: "discharged", reviewSuggestion: "urgent_care", reviewPriority: 0, reviewWaitingSince: since }).where(eq(patients.id, gone.id));
+    // Waiting an hour less than Charlie: within one priority the older wait comes first (ids break only exact ties).
+    await handle.db.update(patients).set({ status: "discharged", reviewSuggestion: "urgent_care", reviewPriority: 0, reviewWaitingSince: new Date(since.getTime() + 3_600_000) }).where(eq(patients.id, gone.id));
 
     expect((await listClinicCaseload(handle.db, admin, q({ sort: "review" }))).rows.map((r) => r.lastName)).toEqual(["Charlie", "Alpha", "Bravo"]);
     expect((await listClinicCaseload(handle.db, admin, q({ review: "urgent" }))).rows.map((r) => r.lastName)).toEqual(["Charlie"]);
