@@ -111,6 +111,9 @@ export async function refreshPlanReview(db: Db, clinicId: string, planId: string
         checkInIds: ctx.rows.map((r) => r.id),
         fingerprint,
         reviewedOn: ctx.today,
+        // Waiting since the check-in that raised it, by the same clock that decided "today".
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
       })
       .returning();
     await recordAuditEvent(tx, {
