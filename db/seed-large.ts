@@ -1,12 +1,25 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db } from "./client";
+import { assessmentInputSchema, evaluate } from "@/lib/clinical";
+import vignettes from "@/lib/clinical/fixtures/vignettes.json";
+import { fromEnginePlan } from "@/lib/plans/content";
+import { refreshPlanReview } from "@/lib/reviews/refresh-review";
+import { systemClock, type Clock } from "@/lib/time/clock";
+import type { Db, DbOrTx } from "./client";
+import { rawRows } from "./raw";
 import { clinics, users } from "./schema";
 import { DEMO_PASSWORD } from "./seed-data";
 
-export type LargeSeedOptions = { patients: number; assessmentsPerPatient: number; clinicians: number; clinicName?: string };
-export const LARGE_DEFAULTS: LargeSeedOptions = { patients: 50_000, assessmentsPerPatient: 5, clinicians: 20 };
+export type LargeSeedOptions = {
+  patients: number;
+  assessmentsPerPatient: number;
+  clinicians: number;
+  clinicName?: string;
+  /** Check-ins: `perPatient` sessions for `patientsFraction` of the patients (on published plans). */
+  checkIns?: { patientsFraction: number; perPatient: number };
+};
+export const LARGE_DEFAULTS: LargeSeedOptions = { patients: 50_000, assessmentsPerPatient: 5, clinicians: 20, checkIns: { patientsFraction: 0.2, perPatient: 20 } };
 
 /**
  * A clinic at scale, for index tests and benchmarks: N patients spread over M clinicians, each
@@ -125,6 +138,104 @@ export async function seedLargeClinic(db: Db, opts: LargeSeedOptions = LARGE_DEF
                where clinic_id = ${clinicId}::uuid order by patient_id, finalized_at desc) a
        where a.evaluation->>'verdict' <> 'urgent_referral' and abs(hashtext(a.patient_id::text)) % 2 = 0`);
 
-    return { clinicId, adminId, adminEmail: `admin-${stamp}@large.loadwise.test`, clinicianIds, name };
+    const withCheckIns = opts.checkIns ? await seedLargeCheckIns(tx, clinicId, Math.floor(opts.patients * opts.checkIns.patientsFraction), opts.checkIns.perPatient) : 0;
+
+    return { clinicId, adminId, adminEmail: `admin-${stamp}@large.loadwise.test`, clinicianEmail: `pt1-${stamp}@large.loadwise.test`, clinicianIds, name, plansWithCheckIns: withCheckIns };
   });
+}
+
+/**
+ * Check-ins for `patients` of the seeded plans, `perPatient` sessions each, every other day up
+ * to yesterday, inserted set-wise (a bench fixture: direct inserts, not the patient's form). Those
+ * plans get what a real publish leaves: a version with the real content of a four-stage plan (from
+ * a vignette, through the engine), the patient's position and a link the check-ins came through.
+ * The mix is chosen by hash: mostly green sessions with next-morning answers, about one patient in
+ * ten with a flare in the last week, one in a hundred with an urgent symptom, some unanswered
+ * mornings and amber sessions. The review itself is computed afterwards (refreshLargeClinicReviews).
+ */
+async function seedLargeCheckIns(tx: DbOrTx, clinicId: string, patients: number, perPatient: number) {
+  const vignette = vignettes.find((v) => v.id === "runner-knee-weak-calves")!;
+  const enginePlan = evaluate(assessmentInputSchema.parse(vignette.input)).plan!;
+  const content = fromEnginePlan(enginePlan);
+  await tx.execute(sql`create temporary table bench_checkin_plans on commit drop as
+    select p.id as plan_id, p.patient_id, p.created_by, h.h
+      from plans p cross join lateral (select abs(hashtext(p.id::text)) as h) h
+     where p.clinic_id = ${clinicId}::uuid and p.published_version is not null
+     order by h.h, p.id
+     limit ${patients}`);
+  // The stage began 2-5 weeks ago (stage 2 of 4 for half of them), so some are due to move on.
+  await tx.execute(sql`
+    update plans p set engine_plan = ${JSON.stringify(enginePlan)}::jsonb
+      from bench_checkin_plans b where p.clinic_id = ${clinicId}::uuid and p.id = b.plan_id`);
+  await tx.execute(sql`
+    insert into plan_versions (clinic_id, plan_id, version, content, created_by, created_at)
+    select ${clinicId}::uuid, b.plan_id, 1, ${JSON.stringify(content)}::jsonb, b.created_by, now() - interval '60 days'
+      from bench_checkin_plans b`);
+  await tx.execute(sql`
+    insert into plan_positions (clinic_id, plan_id, seq, stage_key, started_on, dose_cut_pct, baseline_pain_nrs, source, set_by, created_at)
+    select ${clinicId}::uuid, b.plan_id, 1,
+           (${sql.raw(`array[${content.stages.slice(0, 2).map((s) => `'${s.key}'`).join(",")}]`)})[1 + b.h % 2],
+           current_date - (14 + b.h % 22), 0, 2, 'publish', b.created_by, now() - interval '40 days'
+      from bench_checkin_plans b`);
+  await tx.execute(sql`
+    update patients pt set current_stage = ${content.stages[0]!.title}
+      from bench_checkin_plans b where pt.clinic_id = ${clinicId}::uuid and pt.id = b.patient_id`);
+  await tx.execute(sql`
+    insert into plan_links (clinic_id, plan_id, patient_id, token_hash, created_by, created_at, expires_at)
+    select ${clinicId}::uuid, b.plan_id, b.patient_id, encode(sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'hex'), b.created_by,
+           now() - interval '45 days', now() + interval '45 days'
+      from bench_checkin_plans b`);
+  // Session n (1 = the newest) is n*2-1 days ago. Flare: the newest session of h % 10 = 3
+  // patients; urgent: h % 100 = 7; amber sessions now and then; the newest morning unanswered
+  // for h % 7 = 5.
+  await tx.execute(sql`
+    insert into check_ins (clinic_id, patient_id, plan_id, link_id, idempotency_key, session_date, activity, done, minutes, distance_km,
+                           effort_rpe, pain_during_nrs, sharp_pain, altered_movement,
+                           tingling_or_numbness_down_leg, saddle_numbness, bladder_or_bowel_change, both_legs, calf_swelling_redness_heat,
+                           chest_pain_or_breathlessness, fever_or_unwell, note,
+                           morning_pain_nrs, morning_compared_with_before, morning_stiffness_over_30_min, morning_idempotency_key, morning_at, created_at)
+    select ${clinicId}::uuid, b.patient_id, b.plan_id, l.id, 'bench-' || b.h || '-' || n, d.day,
+           case when n % 3 = 0 then 'strength' else 'run' end, 'as_planned', 25 + (b.h + n) % 20,
+           case when n % 3 = 0 then null else 3 + ((b.h + n) % 30) / 10.0 end,
+           4 + (b.h + n) % 3, f.pain, f.flare, false,
+           false, f.urgent, false, false, false, false, false, null,
+           case when f.open then null else 1 end,
+           case when f.open then null when f.flare then 'worse' else 'same' end,
+           case when f.open then null else false end,
+           case when f.open then null else 'bench-m-' || b.h || '-' || n end,
+           case when f.open then null else d.day + 1 + time '07:30' end,
+           d.day + time '18:00'
+      from bench_checkin_plans b
+      join plan_links l on l.clinic_id = ${clinicId}::uuid and l.plan_id = b.plan_id
+      cross join generate_series(1, ${perPatient}) n
+      cross join lateral (select current_date - (n * 2 - 1) as day) d
+      cross join lateral (select n = 1 and b.h % 10 = 3 as flare, n = 1 and b.h % 100 = 7 as urgent, n = 1 and b.h % 7 = 5 as open) f0
+      cross join lateral (select f0.flare, f0.urgent, f0.open,
+                                 case when f0.flare then 7 when (b.h + n) % 11 = 0 then 4 else 1 + (b.h + n) % 3 end as pain) f`);
+  await tx.execute(sql`analyze check_ins`);
+  await tx.execute(sql`analyze plan_positions`);
+  const [n] = await rawRows<{ n: number }>(tx, sql`select count(*)::int as n from bench_checkin_plans`);
+  return n?.n ?? 0;
+}
+
+/**
+ * Runs the real review refresh (the one a check-in triggers) for every plan of the clinic that has
+ * check-ins, `concurrency` at a time, so check_in_reviews and the patients' worklist columns are
+ * what the app would have written. Returns how many plans and how long it took.
+ */
+export async function refreshLargeClinicReviews(db: Db, clinicId: string, opts: { concurrency?: number; clock?: Clock; onProgress?: (done: number, total: number) => void } = {}) {
+  const t = performance.now();
+  const ids = (await rawRows<{ plan_id: string }>(db, sql`select distinct plan_id from check_ins where clinic_id = ${clinicId}::uuid`)).map((r) => r.plan_id);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      await refreshPlanReview(db, clinicId, id, opts.clock ?? systemClock);
+      done++;
+      if (done % 1000 === 0) opts.onProgress?.(done, ids.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 8) }, worker));
+  return { plans: ids.length, seconds: (performance.now() - t) / 1000 };
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { assessments, type AssessmentDraft } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
+import { systemClock, type Clock } from "@/lib/time/clock";
 import { lastFinal, patientFacts } from "./internal";
 
 /**
@@ -11,7 +12,7 @@ import { lastFinal, patientFacts } from "./internal";
  * resumes), otherwise a new draft. After a final assessment it is a reassessment, prefilled
  * from the last one; a first assessment starts with the patient's sport.
  */
-export async function createDraft(db: Db, actor: Actor, patientId: string) {
+export async function createDraft(db: Db, actor: Actor, patientId: string, clock: Clock = systemClock) {
   return db.transaction(async (tx) => {
     const patient = await patientFacts(tx, actor, patientId);
     const open = async () =>
@@ -32,7 +33,7 @@ export async function createDraft(db: Db, actor: Actor, patientId: string) {
     // The partial unique index allows one draft per patient: a double submit resumes, not forks.
     const [row] = await tx
       .insert(assessments)
-      .values({ clinicId: actor.clinicId, patientId, kind: previous ? "reassessment" : "initial", draft, createdBy: actor.userId })
+      .values({ clinicId: actor.clinicId, patientId, kind: previous ? "reassessment" : "initial", draft, createdBy: actor.userId, createdAt: clock.now(), updatedAt: clock.now() })
       .onConflictDoNothing()
       .returning();
     if (!row) return { assessment: (await open())!, resumed: true };

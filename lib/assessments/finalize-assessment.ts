@@ -6,6 +6,7 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import { refreshPatientSummary } from "@/lib/patients/refresh-summary";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/time/clock";
 import { evaluateDraft } from "./evaluate-draft";
 import { clinicEngineSettings, conflictMessage, findAssessment, patientFacts } from "./internal";
 
@@ -13,7 +14,7 @@ import { clinicEngineSettings, conflictMessage, findAssessment, patientFacts } f
  * Freezes a draft: the contract input, its evaluation and the ruleset version are stored once
  * and never change (a trigger rejects any later update). Refused while the red-flag gate is open.
  */
-export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: string; assessmentId: string; version: number }) {
+export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: string; assessmentId: string; version: number }, clock: Clock = systemClock) {
   return db.transaction(async (tx) => {
     const patient = await patientFacts(tx, actor, f.patientId);
     const a = await findAssessment(tx, actor, f.patientId, f.assessmentId, { lock: true });
@@ -31,7 +32,7 @@ export async function finalizeAssessment(db: Db, actor: Actor, f: { patientId: s
       );
     }
     if (!live.gate.canFinalize) throw new AppError("invalid", "assessment", `Not ready to finalize: ${live.gate.blockers.join(" ")}`);
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .update(assessments)
       .set({

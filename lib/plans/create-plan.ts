@@ -7,6 +7,7 @@ import { amendmentsOf, effectiveSnapshot, findAssessment, referralRecorded } fro
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/time/clock";
 import { fromEnginePlan } from "./content";
 
 /**
@@ -14,7 +15,8 @@ import { fromEnginePlan } from "./content";
  * (version 1 = the engine's plan as it stands). Refused for a draft, an urgent referral, or a
  * refer verdict whose referral or override has not been recorded (the red-flag gate).
  */
-export async function createPlan(db: Db, actor: Actor, v: { patientId: string; assessmentId: string }) {
+export async function createPlan(db: Db, actor: Actor, v: { patientId: string; assessmentId: string }, clock: Clock = systemClock) {
+  const now = clock.now();
   return db.transaction(async (tx) => {
     const a = await findAssessment(tx, actor, v.patientId, v.assessmentId);
     if (a.status !== "final") throw new AppError("invalid", "plan", "Finalize the assessment before making its plan.");
@@ -46,6 +48,8 @@ export async function createPlan(db: Db, actor: Actor, v: { patientId: string; a
         enginePlan: snap.evaluation.plan,
         version: 1,
         createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       })
       .onConflictDoNothing()
       .returning();
@@ -62,6 +66,7 @@ export async function createPlan(db: Db, actor: Actor, v: { patientId: string; a
       content: fromEnginePlan(snap.evaluation.plan),
       overrides: [],
       createdBy: actor.userId,
+      createdAt: now,
     });
     await recordAuditEvent(tx, {
       ...actorAudit(actor),

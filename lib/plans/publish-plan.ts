@@ -36,7 +36,9 @@ export async function publishPlan(db: Db, actor: Actor, v: { patientId: string; 
       return { blocked: gate.reason } as const;
     }
     const version = await findVersion(tx, actor.clinicId, plan.id, v.version);
-    const now = new Date();
+    // The publish instant is the clock's, like the stage's start day: a plan published on a
+    // given day (a test's or the demo's clock) has its link issued that day too.
+    const now = clock.now();
     const [updated] = await tx
       .update(plans)
       .set({ publishedVersion: version.version, publishedAt: now, publishedBy: actor.userId, withdrawnAt: null, withdrawnReason: null, updatedAt: now })

@@ -3,6 +3,7 @@
 import { benchCaseload } from "./caseload";
 import { benchCheckIns } from "./checkins";
 import { benchEngine } from "./engine";
+import { benchReviews } from "./reviews";
 import { benchSignInTiming } from "./signin-timing";
 
 type BenchRecord = { name: string } & Record<string, unknown>;
@@ -13,6 +14,7 @@ export const benches: Bench[] = [
   { name: "checkins", run: async () => [await benchCheckIns()] },
   { name: "signin", run: async () => [await benchSignInTiming()] },
   { name: "caseload", run: () => benchCaseload() },
+  { name: "reviews", run: () => benchReviews() },
   { name: "pdf", run: async () => (await import("./pdf")).benchPdf() },
 ];
 
