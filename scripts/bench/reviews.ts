@@ -57,9 +57,12 @@ export async function benchReviews() {
     const clinician = await signIn(clinicianEmail);
     const admin = await signIn(adminEmail);
     // The pages must be the real thing: a queue with items, a caseload with rows.
-    const queueHtml = await (await fetch(`${base}/reviews`, { headers: { cookie: clinician } })).text();
-    const waiting = /(\d+) waiting/.exec(queueHtml.replace(/<[^>]+>/g, ""))?.[1];
-    if (!waiting || Number(waiting) === 0) throw new Error("the clinician's review queue is empty: the seed did not make reviews");
+    const queueRes = await fetch(`${base}/reviews`, { headers: { cookie: clinician } });
+    const queueText = (await queueRes.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    const waiting = /(\d+) waiting/.exec(queueText)?.[1];
+    if (!waiting || Number(waiting) === 0) {
+      throw new Error(`no review waiting for ${clinicianEmail} at /reviews (status ${queueRes.status}, ${queueRes.url}): ${queueText.slice(0, 400)}`);
+    }
 
     const pages: Array<{ label: string; path: string; cookie: string; who: string }> = [
       { label: "minimal signed-in page", path: MINIMAL, cookie: clinician, who: "clinician" },
