@@ -120,7 +120,11 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
-          {filtered ? "No patients match these filters." : "No patients yet. Add your first patient to start an assessment."}
+          {!filtered
+            ? "No patients yet. Add your first patient to start an assessment."
+            : query.q && !(query.review || query.redFlag || query.overdue || query.status !== "active")
+              ? "No patients match that name."
+              : "No patients match these filters."}
         </p>
       )}
       <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={(page) => hrefFor(query, { page })} />
