@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,8 +22,34 @@ describe("docs/clinical-rules.md", () => {
     expect(doc).toContain("single_leg_hop_distance");
   });
 
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "generate-rules-doc.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+
   it("--check exits 0 when up to date", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "generate-rules-doc.ts"), "--check"], { cwd: ROOT, encoding: "utf8" });
+    const r = run("--check");
     expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/up to date/);
+  });
+
+  it("--check exits 1 on a stale or missing document and writes nothing; a plain run repairs it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rules-doc-"));
+    try {
+      const stale = path.join(dir, "clinical-rules.md");
+      // One rule's line edited by hand, as a stale copy would differ.
+      const edited = readFileSync(DOC, "utf8").replace(`\`${ruleset[0]!.id}\``, "`renamed.rule`");
+      writeFileSync(stale, edited);
+      const r = run("--check", "--file", stale);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/out of date: run `npm run rules:doc`/);
+      expect(readFileSync(stale, "utf8")).toBe(edited);
+
+      expect(run("--check", "--file", path.join(dir, "missing.md")).status).toBe(1);
+
+      expect(run("--file", stale).status).toBe(0);
+      expect(readFileSync(stale, "utf8")).toBe(renderRulesDoc({ ruleset }));
+      expect(run("--check", "--file", stale).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { assessmentAmendments, assessments, auditEvents, patients } from "@/db/schema";
+import { assessmentAmendments, assessments, auditEvents, patients, plans } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { inputToStepForms } from "@/lib/assessments/input-to-steps";
 import { RED_FLAG_KEYS } from "@/lib/clinical";
@@ -220,6 +220,14 @@ describe("red-flag gate", () => {
     expect(view.live.evaluation.verdict).toBe("urgent_referral");
     expect(view.live.gate.urgent).toBe(true);
     expect(view.live.gate.planAllowed).toBe(false);
+    // Finalize really stores it: the final row carries the urgent verdict, and no plan exists.
+    expect(await redirectTarget(actions.finalizeAction(null, form(await confirmed(patient.id, id))))).toMatch(/finalized=1$/);
+    const stored = await row(id);
+    expect(stored.status).toBe("final");
+    expect(stored.evaluation?.verdict).toBe("urgent_referral");
+    expect(await handle.db.select().from(plans).where(eq(plans.assessmentId, id))).toEqual([]);
+    const [summary] = await handle.db.select().from(patients).where(eq(patients.id, patient.id));
+    expect(summary).toMatchObject({ lastVerdict: "urgent_referral", openRedFlag: true });
   });
 
   it("refer tier needs a referral or an override before finalizing", async () => {
