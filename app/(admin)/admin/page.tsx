@@ -140,7 +140,7 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
           <Button variant="ghost" asChild>
             <a href="/admin">Clear</a>
           </Button>
-          <span className="ml-auto text-sm text-slate-600">{result.total} patients</span>
+          <span className="ml-auto text-sm text-slate-600">{result.total} {result.total === 1 ? "patient" : "patients"}</span>
           <Button variant="outline" asChild>
             <a href={`/api/admin/caseload.csv?${query(q, { page: 1 })}`} download>
               Export CSV

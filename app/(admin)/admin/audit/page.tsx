@@ -45,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit trail</h1>
-          <p className="text-sm text-slate-600">{result.total} events. Times are in the clinic&apos;s time zone ({timeZone}); the CSV export is in UTC.</p>
+          <p className="text-sm text-slate-600">{result.total} {result.total === 1 ? "event" : "events"}. Times are in the clinic&apos;s time zone ({timeZone}); the CSV export is in UTC.</p>
         </div>
         <Button variant="outline" asChild>
           <a href={`/api/admin/audit.csv?${query(q, { page: 1 })}`} download>
