@@ -1,5 +1,14 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -13,6 +22,9 @@ const fmt = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 /**
  * Publish, and the patient's link: issue (shown once, since only its hash is stored), re-issue
  * and revoke. A fresh link also offers the patient's PDF with the link and QR code printed.
+ *
+ * Publishing asks once, naming the version the patient will see. Without JavaScript the button
+ * posts the form as it stands (there is no dialog to answer), so it never asks twice either.
  */
 export function LinkPanel({
   ids,
@@ -45,10 +57,15 @@ export function LinkPanel({
     </>
   );
   const status = state?.ok && state.message && !fresh ? state.message : undefined;
+  const publishForm = useRef<HTMLFormElement>(null);
+  const publishButton = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmed = useRef(false);
   const error = state && !state.ok ? state.formError : undefined;
 
   return (
-    <div className="space-y-4">
+    <div ref={panel} tabIndex={-1} className="space-y-4 focus:outline-none">
       <FormError message={error} />
       {status ? (
         <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
@@ -65,14 +82,51 @@ export function LinkPanel({
           <>Not published yet: the patient sees nothing until you publish.</>
         )}
       </p>
-      <form action={act} method="post">
+      <form ref={publishForm} action={act} method="post">
         {hidden}
         <input type="hidden" name="op" value="publish" />
         <input type="hidden" name="version" value={String(version)} />
-        <Button type="submit" disabled={pending || blocked || publishedVersion === version}>
+        <Button
+          ref={publishButton}
+          type="submit"
+          disabled={pending || blocked || publishedVersion === version}
+          onClick={(e) => {
+            // With JavaScript, ask first; the dialog's Publish submits this same form.
+            e.preventDefault();
+            setConfirming(true);
+          }}
+        >
           {pending ? "Working…" : blocked ? "Publishing blocked" : publishedVersion === version ? `Version ${version} is published` : `Publish version ${version}`}
         </Button>
       </form>
+      <AlertDialog open={confirming} onOpenChange={setConfirming}>
+        <AlertDialogContent
+          onCloseAutoFocus={(e) => {
+            // Back to the button after Cancel; after Publish the button is busy (disabled), so the
+            // panel, where the result and the new link appear, takes focus instead.
+            e.preventDefault();
+            (confirmed.current ? panel.current : publishButton.current)?.focus();
+            confirmed.current = false;
+          }}
+        >
+          <AlertDialogTitle>Publish version {version}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            The patient will see version {version} on their link and PDF
+            {publishedVersion ? `, in place of version ${publishedVersion}.` : ". Until now they saw no plan."}
+          </AlertDialogDescription>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              onClick={() => {
+                confirmed.current = true;
+                publishForm.current?.requestSubmit();
+              }}
+            >
+              Publish
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
 
       {url ? (
         <div className="space-y-2 rounded-md border border-brand-600 bg-brand-50 p-3" data-testid="new-link">

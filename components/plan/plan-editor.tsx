@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useMemo, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { get, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -8,9 +8,11 @@ import { Input, Textarea } from "@/components/ui/input";
 import type { ActionState } from "@/lib/auth/action-state";
 import type { Verdict } from "@/lib/clinical";
 import type { PlanFormValues } from "@/lib/plans/content";
+import { editorProblems, flattenErrors, inPageOrder, nestServerErrors, type EditorProblem } from "@/lib/plans/editor-errors";
 import { searchExercises } from "@/lib/plans/exercise-library";
 import { stageCrossings } from "@/lib/plans/limits";
 import { displayToKm, type DistanceUnit } from "@/lib/plans/units";
+import { cn } from "@/lib/utils";
 import { planEditFormSchema, type PlanContentStage } from "@/lib/validation/plan";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -51,26 +53,66 @@ export function PlanEditor({
   version: number;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The server's field errors (a reason it requires, anything the browser could not check) go
+  // into react-hook-form, so they show, clear as the field is corrected, and list in the save bar
+  // exactly like the ones found in the browser.
+  const serverErrors = useMemo(() => nestServerErrors(state && !state.ok ? state.fieldErrors : undefined), [state]);
   const form = useForm<Values>({
     resolver: zodResolver(planEditFormSchema as never) as never,
     defaultValues: initial,
+    errors: serverErrors as never,
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // The editor focuses the first error in page order itself (jumpTo): react-hook-form's own
+    // order is the order fields registered, which puts an exercise added later after the notes.
+    shouldFocusError: false,
   });
-  const errorFor = (name: string): string | undefined =>
-    (get(form.formState.errors, name) as { message?: string } | undefined)?.message ?? state?.fieldErrors?.[name]?.[0];
+  const errorFor = (name: string): string | undefined => (get(form.formState.errors, name) as { message?: string } | undefined)?.message;
+
+  // The errors as they appear on the page, top to bottom.
+  const problems = editorProblems(inPageOrder(flattenErrors(form.formState.errors)));
+  // A failure with no field to point at (a newer version was saved in another tab, the database
+  // is down) is said in the bar too; "each is marked below" is not, once its fields are fixed.
+  const barError = state && !state.ok && !state.fieldErrors ? state.formError : undefined;
+
+  /** Scrolls a field into the middle of the screen (clear of the save bar) and focuses it. */
+  const jumpTo = useCallback(
+    (name: string) => {
+      const formEl = formRef.current;
+      if (!formEl) return;
+      const el = fieldElement(formEl, name);
+      if (!el) return;
+      el.scrollIntoView({ block: "center" });
+      if (el.matches("input, textarea, select")) form.setFocus(name as never);
+      else el.focus({ preventScroll: true });
+    },
+    [form],
+  );
+
+  // A save the server refused: go to the first field it marked.
+  useEffect(() => {
+    if (!state || state.ok || !state.fieldErrors) return;
+    const names = Object.keys(state.fieldErrors).map((name) => ({ name, message: "" }));
+    const first = inPageOrder(names)[0];
+    if (first) requestAnimationFrame(() => jumpTo(first.name));
+  }, [state, jumpTo]);
 
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     const formEl = e.currentTarget;
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     return form.handleSubmit(
       () => startTransition(() => formAction(new FormData(formEl, submitter))),
-      () => requestAnimationFrame(() => formEl.querySelector<HTMLElement>("[aria-invalid=true]")?.focus()),
+      // A save the browser refused: the same, without a round trip.
+      (errors) => {
+        const first = inPageOrder(flattenErrors(errors))[0];
+        if (first) requestAnimationFrame(() => jumpTo(first.name));
+      },
     )(e);
   };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-6" aria-label="Edit plan">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-6" aria-label="Edit plan">
       <input type="hidden" name="planId" value={initial.planId} />
       <input type="hidden" name="patientId" value={initial.patientId} />
       <input type="hidden" name="version" value={String(version)} />
@@ -90,14 +132,73 @@ export function PlanEditor({
       <Field id="notes" label="Notes for the patient (whole plan)" hint="Printed on the plan and shown on the patient's page." error={errorFor("notes")}>
         {(aria) => <Textarea {...aria} {...form.register("notes")} rows={3} />}
       </Field>
-      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
+      <SaveBar problems={problems} formError={barError} onJump={jumpTo} pending={pending} version={version} />
+    </form>
+  );
+}
+
+const MAX_LISTED = 3;
+
+/**
+ * Stays at the bottom of the screen while the plan is edited: the Save button and, after a failed
+ * save, what is wrong, each problem a button that goes to its field.
+ */
+function SaveBar({
+  problems,
+  formError,
+  onJump,
+  pending,
+  version,
+}: {
+  problems: EditorProblem[];
+  formError?: string;
+  onJump: (name: string) => void;
+  pending: boolean;
+  version: number;
+}) {
+  const failed = problems.length > 0 || Boolean(formError);
+  return (
+    <div
+      data-testid="save-bar"
+      className={cn(
+        "sticky bottom-0 z-10 space-y-2 border-t bg-white/95 py-3 shadow-[0_-4px_8px_-6px_rgba(15,23,42,0.25)] backdrop-blur-sm",
+        failed ? "border-red-300" : "border-slate-200",
+      )}
+    >
+      {failed ? (
+        <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" aria-labelledby="save-bar-title" role="group">
+          <p id="save-bar-title" className="font-medium">
+            {problems.length === 0 ? "Not saved." : problems.length === 1 ? "Not saved: one thing to fix." : `Not saved: ${problems.length} things to fix.`}
+          </p>
+          {problems.length === 0 ? <p>{formError}</p> : null}
+          {problems.length ? (
+            <ul className="mt-1 space-y-0.5">
+              {problems.slice(0, MAX_LISTED).map((p) => (
+                <li key={p.name}>
+                  <button type="button" className="text-left underline underline-offset-2 hover:text-red-700" onClick={() => onJump(p.name)}>
+                    {p.summary}
+                  </button>
+                </li>
+              ))}
+              {problems.length > MAX_LISTED ? <li>and {problems.length - MAX_LISTED} more, each marked on the page.</li> : null}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : `Save as version ${version + 1}`}
         </Button>
         <span className="text-sm text-slate-600">Each save is kept as a new version. The patient sees only a published version.</span>
       </div>
-    </form>
+    </div>
   );
+}
+
+/** The element a problem jumps to: its control, or for a field with none (a paused stage's hidden settings) its message. */
+function fieldElement(formEl: HTMLFormElement, name: string): HTMLElement | null {
+  const n = CSS.escape(name);
+  return formEl.querySelector<HTMLElement>(`[name="${n}"]:not([type=hidden])`) ?? formEl.querySelector<HTMLElement>(`[data-error-for="${n}"]`);
 }
 
 /**
@@ -137,7 +238,8 @@ function PausedStageEditor({
       ))}
       {["weeksMin", "weeksMax", "volMin", "volMax", "rpe"].map((f) =>
         errorFor(`${p}.${f}`) ? (
-          <p key={f} className="text-sm font-medium text-red-700">
+          // No control to focus here (the settings are hidden): the save bar's jump lands on the message.
+          <p key={f} className="text-sm font-medium text-red-700" data-error-for={`${p}.${f}`} tabIndex={-1}>
             {errorFor(`${p}.${f}`)}
           </p>
         ) : null,
@@ -218,15 +320,15 @@ function StageEditor({
         Stage {i + 1}: {meta.title}
       </h2>
       <p className="text-xs text-slate-600">
-        Engine limits: {meta.engine.weeks.min}-{meta.engine.weeks.max} weeks · volume up to{" "}
+        Safety limits from the assessment: {meta.engine.weeks.min}-{meta.engine.weeks.max} weeks · volume up to{" "}
         {(meta.engine.trainingHoursPct ?? meta.engine.runVolumePct)?.max ?? "—"} % · effort up to RPE {meta.engine.maxEffortRpe} ·{" "}
         {meta.engine.intensityAllowed ? "hard sessions allowed" : "no hard sessions"}
       </p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field id={id("weeksMin")} label="Weeks, from" error={errorFor(`${p}.weeksMin`)}>
+        <Field id={id("weeksMin")} label="Stage lasts at least (weeks)" error={errorFor(`${p}.weeksMin`)}>
           {(aria) => <Input {...aria} {...register(`${p}.weeksMin`)} inputMode="numeric" />}
         </Field>
-        <Field id={id("weeksMax")} label="Weeks, up to" error={errorFor(`${p}.weeksMax`)}>
+        <Field id={id("weeksMax")} label="Stage lasts at most (weeks)" error={errorFor(`${p}.weeksMax`)}>
           {(aria) => <Input {...aria} {...register(`${p}.weeksMax`)} inputMode="numeric" />}
         </Field>
         <Field id={id("volMin")} label="Volume % of usual, from" error={errorFor(`${p}.volMin`)}>
@@ -252,7 +354,7 @@ function StageEditor({
 
       {crossings.length ? (
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid={`crossings-${i}`}>
-          <p className="text-sm font-medium text-amber-900">Beyond the engine&apos;s safety limits for this verdict:</p>
+          <p className="text-sm font-medium text-amber-900">Beyond the safety limits from the assessment:</p>
           <ul className="list-disc pl-5 text-sm text-amber-900">
             {crossings.map((c) => (
               <li key={c}>{c}</li>
@@ -266,21 +368,33 @@ function StageEditor({
         <input type="hidden" {...register(`${p}.reason`)} />
       )}
 
-      <Field id={id("crossTraining")} label="Swap in (one per line)" error={errorFor(`${p}.crossTraining`)}>
+      <Field
+        id={id("crossTraining")}
+        label="Cross-training instead (one per line)"
+        hint="What the patient can do in place of their sport, e.g. cycling or pool running."
+        error={errorFor(`${p}.crossTraining`)}
+      >
         {(aria) => <Textarea {...aria} {...register(`${p}.crossTraining`)} rows={3} className="min-h-20" />}
       </Field>
 
       <div className="space-y-3">
         <h3 className="font-medium">Strength work</h3>
-        {errorFor(`${p}.strength`) ? <p className="text-sm font-medium text-red-700">{errorFor(`${p}.strength`)}</p> : null}
+        {errorFor(`${p}.strength`) ? (
+          <p className="text-sm font-medium text-red-700" data-error-for={`${p}.strength`} tabIndex={-1}>
+            {errorFor(`${p}.strength`)}
+          </p>
+        ) : null}
         <ol className="space-y-3">
           {fields.map((f, j) => {
             const q = `${p}.strength.${j}` as const;
             const xid = (n: string) => `s${i}-x${j}-${n}`;
             return (
               <li key={f.id} className="rounded-md border border-slate-200 p-3" data-testid={`exercise-${i}-${j}`}>
-                <div className="grid gap-3 sm:grid-cols-[2fr_5rem_2fr]">
-                  <Field id={xid("exercise")} label={`Exercise ${j + 1}`} error={errorFor(`${q}.exercise`)}>
+                {/* Reps hold text such as "15-25 per side, building toward the target": on a tablet
+                    the name takes its own row so sets and reps share the next one and reps stay
+                    readable; three across only from a laptop's width. */}
+                <div className="grid gap-3 sm:grid-cols-[5rem_minmax(0,1fr)] lg:grid-cols-[minmax(0,2fr)_5rem_minmax(0,3fr)]">
+                  <Field id={xid("exercise")} label={`Exercise ${j + 1}`} error={errorFor(`${q}.exercise`)} className="sm:col-span-2 lg:col-span-1">
                     {(aria) => <Input {...aria} {...register(`${q}.exercise`)} />}
                   </Field>
                   <Field id={xid("sets")} label="Sets" error={errorFor(`${q}.sets`)}>

@@ -6,6 +6,8 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { defaultEngineSettings, engineSettingsSchema } from "@/lib/clinical";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_TIME_ZONE } from "@/lib/time/clock";
+import { canonicalTimeZone } from "@/lib/time/time-zones";
 import { engineFieldDefault, engineFields, engineSettingsFromForm, type ClinicSettingsValues } from "@/lib/validation/admin";
 
 /** The settings form's values, from what is stored plus the defaults. */
@@ -18,6 +20,7 @@ export function settingsFormValues(s: ClinicSettings): Record<string, string> {
     idleTimeoutMinutes: String(s.idleTimeoutMinutes ?? 15),
     contactPhone: s.contactPhone ?? "",
     contactEmail: s.contactEmail ?? "",
+    timeZone: canonicalTimeZone(s.timeZone) ?? DEFAULT_TIME_ZONE,
     ...Object.fromEntries(engineFields.map((f) => [f.name, String(engineFieldDefault(f, e))])),
     version: String(s.version ?? 0),
   };
@@ -49,6 +52,7 @@ export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettin
       ...kept,
       ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
       ...(v.contactEmail ? { contactEmail: v.contactEmail } : {}),
+      ...(v.timeZone ? { timeZone: v.timeZone } : {}),
       units: v.units,
       paperSize: v.paperSize,
       idleTimeoutMinutes: v.idleTimeoutMinutes,
@@ -56,7 +60,15 @@ export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettin
       version: current + 1,
     };
     await tx.update(clinics).set({ settings: next }).where(and(eq(clinics.id, actor.clinicId), sql`coalesce((${clinics.settings}->>'version')::int, 0) = ${current}`));
-    await recordAuditEvent(tx, { ...actorAudit(actor), action: "clinic.settings_update", entityType: "clinic", entityId: actor.clinicId, detail: { version: next.version } });
+    // A new zone moves every patient's "today" (check-in dates, overdue reassessments): say which.
+    const zoneChanged = next.timeZone !== row.settings.timeZone;
+    await recordAuditEvent(tx, {
+      ...actorAudit(actor),
+      action: "clinic.settings_update",
+      entityType: "clinic",
+      entityId: actor.clinicId,
+      detail: { version: next.version, ...(zoneChanged ? { timeZone: { from: row.settings.timeZone ?? null, to: next.timeZone ?? null } } : {}) },
+    });
     return next;
   });
 }

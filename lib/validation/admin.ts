@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dirParam, pageParam, reviewParam, STATUS_FILTERS, WORKLIST_SORTS } from "./worklist";
 import { defaultEngineSettings, type EngineSettings } from "@/lib/clinical/settings";
+import { canonicalTimeZone } from "@/lib/time/time-zones";
 
 export const ROLES = ["clinician", "admin"] as const;
 export const roleLabels: Record<(typeof ROLES)[number], string> = { clinician: "Clinician", admin: "Admin" };
@@ -124,6 +125,12 @@ export const clinicSettingsSchema = z.object({
     "Enter a phone number of 6 to 30 characters: digits, spaces and + ( ) - only",
   ).optional(),
   contactEmail: optionalContact.refine((v) => v === undefined || (v.length <= 254 && z.email().safeParse(v).success), "Enter a valid email address, such as clinic@example.com").optional(),
+  // The clinic's day for check-ins and its screens' times (ADR 0015). Stored as Intl spells it;
+  // absent (a form without the field) keeps the stored zone.
+  timeZone: optionalContact
+    .refine((v) => v === undefined || canonicalTimeZone(v) !== null, "Unknown time zone: choose one from the list")
+    .transform((v) => (v === undefined ? undefined : canonicalTimeZone(v)!))
+    .optional(),
   // Engine thresholds (engineFields above; lib/clinical/settings.ts names each one's source).
   calfRaiseTargetRunning: wholeNumber("reps", 5, 60),
   calfRaiseTargetOther: wholeNumber("reps", 5, 60),

@@ -138,3 +138,32 @@ test("[ADMIN]: an admin sees the engine and check-in thresholds with their cited
   await page.screenshot({ path: testInfo.outputPath("settings-errors.png"), fullPage: true });
   await ctx.close();
 });
+
+test("[ADMIN]: an admin chooses the clinic's time zone from the list; it is kept and the change is in the audit trail", async ({ browser }, testInfo) => {
+  const { ctx, page } = await adminPage(browser);
+  await page.goto("/admin/settings");
+  const zone = page.getByLabel("Time zone");
+  await expect(zone).toHaveValue("Europe/London");
+  // Intl's zones, by region, with their offset now.
+  await expect(zone.locator("optgroup[label='Australia'] option[value='Australia/Sydney']")).toHaveText(/^Sydney \(GMT\+\d\d:00\)$/);
+  await expect(zone.locator("option[value='UTC']")).toHaveCount(1);
+  // Lisbon keeps London's clock all year (the same offsets, summer time on the same dates), so
+  // the specs running alongside that read the demo clinic's "today" see the same day.
+  await zone.selectOption("Europe/Lisbon");
+  await zone.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("settings-time-zone.png") });
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
+
+  await page.goto("/admin/audit?action=clinic.settings_update");
+  await expect(page.getByRole("cell", { name: "Changed clinic settings" }).first()).toBeVisible();
+
+  // Back to the demo clinic's zone.
+  await page.goto("/admin/settings");
+  await page.getByLabel("Time zone").selectOption("Europe/London");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await ctx.close();
+});

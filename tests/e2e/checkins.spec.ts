@@ -1,6 +1,6 @@
 import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expectAccessible, finalizeVignetteAssessment } from "./assessment-helpers";
-import { expect, test } from "./fixtures";
+import { expect, publishVersion, test } from "./fixtures";
 
 // The patient's check-ins on their private link, on a phone (issue 12). The e2e server runs with
 // LOADWISE_TEST_CLOCK=1, so each phone context names its own "now" in a header and the sessions of
@@ -22,7 +22,7 @@ async function publishedLink(page: Page) {
   await finalizeVignetteAssessment(page);
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const link = await page.getByLabel("Patient link").inputValue();
   expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
   return link;

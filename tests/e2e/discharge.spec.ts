@@ -1,6 +1,6 @@
 import { devices } from "@playwright/test";
 import { expectAccessible, finalizeVignetteAssessment } from "./assessment-helpers";
-import { expect, test } from "./fixtures";
+import { expect, publishVersion, test } from "./fixtures";
 
 // Discharge (issue 13, ADR 0018): the clinician discharges the patient on the edit form; the
 // patient's link on a phone keeps the plan under the finished-program notice, with no check-in
@@ -17,7 +17,7 @@ test("[DISCHARGE]: the clinician discharges a patient; their phone shows the pla
   await finalizeVignetteAssessment(page);
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const link = await page.getByLabel("Patient link").inputValue();
   const patientUrl = page.url().replace(/\/plans\/[0-9a-f-]+$/, "");
 

@@ -35,6 +35,18 @@ export async function addPatient(page: Page, p: { firstName: string; lastName: s
   return page.url().split("?")[0]!;
 }
 
+/**
+ * Publishes the plan open on the page: the Publish button asks once, naming the version the
+ * patient will see, and the dialog's Publish confirms it.
+ */
+export async function publishVersion(page: Page, version: number) {
+  await page.getByRole("button", { name: `Publish version ${version}`, exact: true }).click();
+  const dialog = page.getByRole("alertdialog", { name: `Publish version ${version}?` });
+  await expect(dialog).toContainText(`The patient will see version ${version}`);
+  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export const test = base.extend<{ clinicianPage: Page }>({
   clinicianPage: async ({ browser }, use) => {
     const context = await browser.newContext();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expectAccessible, fillVignetteStep1, fillVignetteStep2, finalizeVignetteAssessment, saveAndContinue, startAssessment, yesNo } from "./assessment-helpers";
-import { expect, test } from "./fixtures";
+import { expect, publishVersion, test } from "./fixtures";
 
 // Issue 11: the red-flag gate, before the decision (point 0) and after an amendment (point 2).
 // Each test makes its own patient.
@@ -57,7 +57,7 @@ test("[GATE]: after an amendment to urgent referral the patient's link says to c
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
   const planUrl = page.url();
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const link = await page.getByLabel("Patient link").inputValue();
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -1,5 +1,5 @@
 import { expectAccessible, finalizeVignetteAssessment } from "./assessment-helpers";
-import { addPatient, DEMO, expect, signInViaApi, test, unique } from "./fixtures";
+import { addPatient, DEMO, expect, publishVersion, signInViaApi, test, unique } from "./fixtures";
 
 test("[PATIENTS]: a clinician adds a patient and finds them in the caseload", async ({ clinicianPage: page }) => {
   const lastName = unique("Newcombe");
@@ -69,7 +69,7 @@ test("[PATIENTS]: an urgent check-in puts the patient on the worklist with its c
   const patientId = /\/patients\/([0-9a-f-]+)\//.exec(page.url())![1]!;
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const link = await page.getByLabel("Patient link").inputValue();
 
   // The patient reports an urgent symptom on their link (an address of its own: the link's limit).

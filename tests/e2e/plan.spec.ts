@@ -10,7 +10,7 @@ import {
   startAssessment,
   yesNo,
 } from "./assessment-helpers";
-import { expect, test } from "./fixtures";
+import { expect, publishVersion, test } from "./fixtures";
 
 // The plan from a final assessment to the patient's phone: edit (with a reason where the edit
 // goes beyond the engine's limits), publish, open the private link on a phone-sized screen,
@@ -27,15 +27,73 @@ test("[PLAN]: a PT edits the plan, publishes it, the patient opens the link on a
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
   await expect(page.getByRole("heading", { name: /Stage 1: / })).toBeVisible();
 
-  // An effort cap above the engine's needs a reason.
+  // An effort cap above the engine's needs a reason. Saved from the bottom of the page, the
+  // server's refusal brings the reason box into view and focus, and the save bar says what is wrong.
   const stage1 = page.getByRole("group", { name: /^Stage 1:/ });
+  const stage2 = page.getByRole("group", { name: /^Stage 2:/ });
+  const saveBar = page.getByTestId("save-bar");
+  await expect(stage1.getByText(/^Safety limits from the assessment: /)).toBeVisible();
   await stage1.getByLabel("Effort cap (RPE 1-10)").fill("7");
   await expect(stage1.getByText(/Effort cap RPE 7, above the engine's RPE/)).toBeVisible();
-  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(saveBar).toBeInViewport();
+  await saveBar.getByRole("button", { name: "Save as version 2" }).click();
   const reason = stage1.getByLabel("Reason for going beyond the limits (stage 1)");
   await expect(reason).toHaveAttribute("aria-invalid", "true");
   await expect(stage1.getByText(/Give a reason/)).toBeVisible();
+  await expect(reason).toBeFocused();
+  await expect(reason).toBeInViewport();
+  await expect(saveBar).toContainText("Not saved: one thing to fix.");
+  const addReason = saveBar.getByRole("button", { name: "Stage 1: add a reason for going beyond the safety limits." });
+  await expect(addReason).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("save-refused-reason.png") });
+  // The bar's line goes back to the field from anywhere on the page.
+  await page.getByRole("textbox", { name: "Notes for the patient (whole plan)" }).focus();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(reason).not.toBeInViewport();
+  await addReason.click();
+  await expect(reason).toBeFocused();
+  await expect(reason).toBeInViewport();
   await reason.fill("Patient tolerates tempo running well; agreed to stop at amber.");
+  await expect(reason).toHaveAttribute("aria-invalid", "false");
+  await expect(saveBar).not.toContainText("Not saved");
+
+  // Errors the browser finds: focus goes to the one highest on the page, the bar lists both.
+  const reps1 = stage1.getByLabel("Reps").first();
+  const reps1Value = await reps1.inputValue();
+  await reps1.fill("");
+  await stage2.getByLabel("Effort cap (RPE 1-10)").fill("11");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveBar.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(reps1).toBeFocused();
+  await expect(reps1).toBeInViewport();
+  await expect(saveBar).toContainText("Not saved: 2 things to fix.");
+  await expect(saveBar.getByRole("button", { name: "Stage 1, exercise 1: Enter reps, time or distance." })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("save-refused-two.png") });
+  await saveBar.getByRole("button", { name: "Stage 2: The effort cap must be at most 10." }).click();
+  await expect(stage2.getByLabel("Effort cap (RPE 1-10)")).toBeFocused();
+  await expect(stage2.getByLabel("Effort cap (RPE 1-10)")).toBeInViewport();
+  await stage2.getByLabel("Effort cap (RPE 1-10)").fill("4");
+  await reps1.fill(reps1Value);
+  await expect(saveBar).not.toContainText("Not saved");
+
+  // On a tablet, either way round, reps such as "8-12" or "3x10 each side" (and the library's
+  // longest) show whole in their box.
+  await stage1.getByLabel("Reps").nth(1).fill("3x10 each side");
+  await stage1.getByLabel("Reps").nth(2).fill("8-12");
+  for (const viewport of [
+    { width: 768, height: 1024 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const boxes = await page.getByLabel("Reps").evaluateAll((els) => els.map((e) => ({ value: (e as HTMLInputElement).value, scroll: e.scrollWidth, client: e.clientWidth })));
+    expect(boxes.map((b) => b.value)).toEqual(expect.arrayContaining(["3x10 each side", "8-12"]));
+    expect(boxes.some((b) => b.value.length >= 40), "a long library value is among them").toBe(true);
+    for (const b of boxes) expect(b.scroll, `"${b.value}" at ${viewport.width}x${viewport.height}`).toBeLessThanOrEqual(b.client);
+    await stage1.getByLabel("Reps").nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`reps-${viewport.width}x${viewport.height}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Exercises: remove the second, add one from the library, move it to the top.
   const firstName = await stage1.getByLabel("Exercise 1", { exact: true }).inputValue();
@@ -51,8 +109,18 @@ test("[PLAN]: a PT edits the plan, publishes it, the patient opens the link on a
   await expect(page.getByRole("status").filter({ hasText: "Saved as version 2." })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("editor.png"), fullPage: true });
 
-  // Publish: the link is shown once.
-  await page.getByRole("button", { name: "Publish version 2" }).click();
+  // Publish asks once, naming the version; Cancel publishes nothing.
+  const publish = page.getByRole("button", { name: "Publish version 2", exact: true });
+  await publish.click();
+  const dialog = page.getByRole("alertdialog", { name: "Publish version 2?" });
+  await expect(dialog).toContainText("The patient will see version 2");
+  await page.screenshot({ path: testInfo.outputPath("publish-confirm.png") });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(publish).toBeFocused();
+  await expect(page.getByText("Not published yet: the patient sees nothing until you publish.")).toBeVisible();
+  // Confirmed: published, and the link is shown once.
+  await publishVersion(page, 2);
   const link = await page.getByLabel("Patient link").inputValue();
   expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
   await expect(page.getByRole("button", { name: "Version 2 is published" })).toBeVisible();
@@ -116,7 +184,7 @@ test("[PLAN]: a PT opens a plan paused for a fever: only walking guidance and no
   // The editor: the stage says what it is, and offers nothing to load or progress.
   const stage = page.getByRole("group", { name: "Stage 1: Paused until a doctor has seen the patient" });
   await expect(stage).toBeVisible();
-  for (const label of ["Weeks, from", "Volume % of usual, up to", "Effort cap (RPE 1-10)", "Add from the exercise library"]) await expect(stage.getByLabel(label)).toHaveCount(0);
+  for (const label of ["Stage lasts at least (weeks)", "Volume % of usual, up to", "Effort cap (RPE 1-10)", "Add from the exercise library"]) await expect(stage.getByLabel(label)).toHaveCount(0);
   await expect(stage.getByRole("checkbox")).toHaveCount(0);
   await stage.getByLabel("Walking and daily activity meanwhile (one per line)").fill("Short walks on the flat, 10 minutes");
   await stage.getByLabel("Note for this stage").fill("See your GP this week.");
@@ -125,7 +193,7 @@ test("[PLAN]: a PT opens a plan paused for a fever: only walking guidance and no
   await expect(stage.getByLabel("Walking and daily activity meanwhile (one per line)")).toHaveValue("Short walks on the flat, 10 minutes");
   await page.screenshot({ path: testInfo.outputPath("paused-editor.png"), fullPage: true });
 
-  await page.getByRole("button", { name: "Publish version 2" }).click();
+  await publishVersion(page, 2);
   const link = await page.getByLabel("Patient link").inputValue();
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const mobile = await phone.newPage();

@@ -1,7 +1,7 @@
 import { devices, type Browser, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expectAccessible, finalizeVignetteAssessment } from "./assessment-helpers";
-import { DEMO, expect, signInViaApi, test } from "./fixtures";
+import { DEMO, expect, publishVersion, signInViaApi, test } from "./fixtures";
 
 // The closed loop between visits (issue 13): the patient logs sessions on a phone over a week
 // (moved by the e2e test clock, ADR 0015), the engine's suggestion waits in the clinician's
@@ -38,7 +38,7 @@ async function publishedLink(page: Page) {
   const patientUrl = page.url().replace(/\/assessments\/.*$/, "");
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const link = await page.getByLabel("Patient link").inputValue();
   return { link, patientUrl };
 }

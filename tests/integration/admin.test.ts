@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { passwordTokens, users } from "@/db/schema";
+import { auditEvents, passwordTokens, users } from "@/db/schema";
 import { changeUserRole, inviteUser, setUserActive } from "@/lib/admin/manage-users";
 import { findPasswordLink, setPasswordWithLink } from "@/lib/admin/set-password";
 import { settingsFormValues, updateClinicSettings } from "@/lib/admin/update-clinic-settings";
@@ -156,6 +156,39 @@ describe("clinic settings", () => {
     });
     const { getClinicSettings } = await import("@/lib/clinics/get-clinic-settings");
     expect((await getClinicSettings(handle.db, clinic.id)).version ?? 0).toBe(0);
+  });
+
+  it("sets the clinic's time zone through the form: Intl's spelling is stored, the change is audited, an unknown zone is a field error", async () => {
+    const { clinic, admin } = await clinicWithAdmin();
+    current.actor = admin;
+    const { getClinicSettings } = await import("@/lib/clinics/get-clinic-settings");
+    const { clinicTimeZone } = await import("@/lib/clinics/clinic-time-zone");
+    const post = (o: Record<string, string | number>) => saveSettingsAction(null, form(Object.fromEntries(Object.entries({ ...values, ...o }).map(([k, v]) => [k, String(v)]))));
+    expect(settingsFormValues(await getClinicSettings(handle.db, clinic.id)).timeZone).toBe("Europe/London");
+
+    const unknown = await post({ version: 0, timeZone: "Mars/Olympus" });
+    expect(unknown?.ok).toBe(false);
+    expect(unknown?.fieldErrors).toEqual({ timeZone: ["Unknown time zone: choose one from the list"] });
+    expect(await post({ version: 0, timeZone: "+02:00" })).toMatchObject({ ok: false, fieldErrors: { timeZone: [expect.any(String)] } });
+    expect((await getClinicSettings(handle.db, clinic.id)).version ?? 0).toBe(0);
+
+    expect(await post({ version: 0, timeZone: "US/Pacific" })).toMatchObject({ ok: true });
+    expect(await clinicTimeZone(handle.db, clinic.id)).toBe("America/Los_Angeles");
+    // A later save that leaves the zone alone keeps it, and a form without the field does not clear it.
+    expect(await post({ version: 1, timeZone: "America/Los_Angeles", idleTimeoutMinutes: 20 })).toMatchObject({ ok: true });
+    expect(await post({ version: 2 })).toMatchObject({ ok: true });
+    expect(await clinicTimeZone(handle.db, clinic.id)).toBe("America/Los_Angeles");
+
+    const events = await handle.db
+      .select({ detail: auditEvents.detail, actor: auditEvents.actorUserId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.clinicId, clinic.id), eq(auditEvents.action, "clinic.settings_update")))
+      .orderBy(auditEvents.id);
+    expect(events).toEqual([
+      { actor: admin.userId, detail: { version: 1, timeZone: { from: null, to: "America/Los_Angeles" } } },
+      { actor: admin.userId, detail: { version: 2 } },
+      { actor: admin.userId, detail: { version: 3 } },
+    ]);
   });
 
   it("the clinic's idle timeout governs its sessions", async () => {

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { settingsFormValues } from "@/lib/admin/update-clinic-settings";
 import { requireRole } from "@/lib/auth/require-user";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { timeZoneGroups } from "@/lib/time/time-zones";
 import { saveSettingsAction } from "./actions";
 import { SettingsForm } from "./settings-form";
 
@@ -11,11 +12,12 @@ export const metadata: Metadata = { title: "Clinic settings" };
 export default async function SettingsPage() {
   const actor = await requireRole("admin");
   const settings = await getClinicSettings(await getDb(), actor.clinicId);
+  const initial = settingsFormValues(settings);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings for {settings.clinicName}</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <SettingsForm action={saveSettingsAction} initial={settingsFormValues(settings)} />
+        <SettingsForm action={saveSettingsAction} initial={initial} timeZones={timeZoneGroups(new Date(), initial.timeZone)} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionState } from "@/lib/auth/action-state";
+import type { TimeZoneGroup } from "@/lib/time/time-zones";
 import { clinicSettingsSchema, engineFieldDefault, engineFields, type EngineField } from "@/lib/validation/admin";
 
 const groups: { id: EngineField["group"]; title: string; note?: string }[] = [
@@ -24,7 +25,16 @@ function hintFor(f: EngineField): string {
   return `Default ${d}${unit} (${f.source}). ${f.min} to ${f.max}.`;
 }
 
-export function SettingsForm({ action, initial }: { action: (p: ActionState, fd: FormData) => Promise<ActionState>; initial: Record<string, string> }) {
+export function SettingsForm({
+  action,
+  initial,
+  timeZones,
+}: {
+  action: (p: ActionState, fd: FormData) => Promise<ActionState>;
+  initial: Record<string, string>;
+  /** The zones to offer, by region, from the server's Intl (the one that reads the clinic's day). */
+  timeZones: TimeZoneGroup[];
+}) {
   const { state, formAction, onSubmit, errorFor, control, pending } = useServerForm(clinicSettingsSchema, action, initial);
   const num = (name: Parameters<typeof control>[0], label: string, hint: string) => (
     <Field key={name} id={name} label={label} hint={hint} error={errorFor(name)}>
@@ -60,6 +70,29 @@ export function SettingsForm({ action, initial }: { action: (p: ActionState, fd:
           )}
         </Field>
         {num("idleTimeoutMinutes", "Idle sign-out (minutes)", "5 to 120. Applies on the next request.")}
+      </fieldset>
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-1 font-semibold">Clinic time zone</legend>
+        <Field
+          id="timeZone"
+          label="Time zone"
+          hint="Decides the clinic's “today” for check-ins and reassessment dates, and the times on screens. Offsets as of now."
+          error={errorFor("timeZone")}
+        >
+          {(aria) => (
+            <Select {...aria} {...control("timeZone")}>
+              {timeZones.map((g) => (
+                <optgroup key={g.region} label={g.region}>
+                  {g.zones.map((z) => (
+                    <option key={z.value} value={z.value}>
+                      {z.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          )}
+        </Field>
       </fieldset>
       <fieldset className="grid gap-5 sm:grid-cols-2">
         <legend className="mb-1 font-semibold">How patients contact the clinic</legend>
