@@ -35,7 +35,7 @@ beforeAll(async () => {
   await db.execute(sql`vacuum analyze users`);
   const [p] = await rawRows<{ id: string }>(db, sql`select id from patients where clinic_id = ${clinicId} limit 1`);
   aPatientId = p!.id;
-}, 240_000);
+}, 900_000); // ~2 min on a quiet machine; the bound is for a hung seed, not a busy one.
 afterAll(() => handle.close());
 
 async function plan(query: SQLWrapper): Promise<string> {
