@@ -5,7 +5,7 @@
 export type LibraryExercise = { name: string; sets: number; reps: string; howTo: string; tags: string[] };
 
 export const EXERCISE_LIBRARY: readonly LibraryExercise[] = [
-  { name: "Single-leg calf raise", sets: 3, reps: "8-12 slow reps per side", howTo: "Stand on one foot on a step edge; rise onto the toes for 2 seconds, lower for 3.", tags: ["calf", "achilles", "ankle", "running"] },
+  { name: "Single-leg calf raise", sets: 3, reps: "8-12 slow reps per side", howTo: "Stand on one foot on a step edge; rise onto the toes for 2 seconds, lower for 3 seconds.", tags: ["calf", "achilles", "ankle", "running"] },
   { name: "Bent-knee calf raise", sets: 3, reps: "10-12 per side", howTo: "Knee bent about 30 degrees, rise onto the toes and lower slowly; keep the knee bend throughout.", tags: ["calf", "soleus", "achilles"] },
   { name: "Split squat", sets: 3, reps: "6-8 per side, bodyweight", howTo: "Long stride stance; lower the back knee toward the floor, front knee over the mid-foot, push up through the front heel.", tags: ["knee", "hip", "leg"] },
   { name: "Step-up", sets: 3, reps: "8 per side, low step", howTo: "Whole foot on the step, push through it to stand tall, lower slowly without dropping.", tags: ["knee", "hip", "leg"] },
