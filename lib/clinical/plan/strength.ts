@@ -95,7 +95,7 @@ export function chooseStrength(ctx: RuleContext, stage: "early" | "later", maxIt
 function toItem(e: Exercise, stage: "early" | "later", calf: ScoredCapacity | undefined): StrengthItem {
   const item: StrengthItem = { exercise: e.exercise, sets: e.sets, reps: stage === "early" ? e.early : e.later };
   if (e === X.calfRaise && calf) {
-    item.note = `Goal: ${calf.target} reps on each leg. Your clinician counts them again every 2-3 weeks; a change of fewer than 6 reps can happen from one day to the next, so it does not yet show real progress.`;
+    item.note = `Goal: ${calf.target} reps on each leg. Your clinician counts again every 2-3 weeks; fewer than 6 reps up or down is ordinary day-to-day change.`;
   } else if (stage === "early") {
     item.note = "Only if it keeps pain at 3/10 or below.";
   }
