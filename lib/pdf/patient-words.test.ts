@@ -1,4 +1,8 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { LightPanel } from "@/components/checkins/light-panel";
+import { PlanReport } from "@/components/plan/plan-report";
 import { evaluate, type AssessmentInput } from "@/lib/clinical";
 import checkinVignettes from "@/lib/clinical/fixtures/checkin-vignettes.json";
 import vignettes from "@/lib/clinical/fixtures/vignettes.json";
@@ -86,6 +90,22 @@ describe("the words a patient reads", () => {
 
   it("use no clinician's words", () => {
     const hits = all.flatMap(({ where, text }) => clinicianWordsIn(where, text));
+    expect([...new Set(hits)]).toEqual([]);
+  });
+
+  it("the patient's page, its own labels included, uses none either", () => {
+    // The page as the server sends it, tags stripped: the plan of every vignette and every light.
+    const text = (html: string) => html.replace(/<[^>]+>/g, "\n").replace(/&[a-z#0-9]+;/g, " ");
+    const pages = enginePlans.map((p) => ({
+      where: `page of ${p.id}`,
+      html: renderToStaticMarkup(createElement(PlanReport, { model: buildReportModel(sampleReportInput({ verdict: p.evaluation.verdict, usualWeek: usualWeekOf(p.input.load), content: p.content })), pdfHref: "/p/x/pdf" })),
+    }));
+    for (const c of (checkinVignettes as { cases: CheckInCase[] }).cases) {
+      const light = patientLightOf(reviewCheckIns(checkInReviewInputSchema.parse(c.input)), enginePlans[0]!.content);
+      pages.push({ where: `light for ${c.id}`, html: renderToStaticMarkup(createElement(LightPanel, { light })) });
+    }
+    expect(pages.some((p) => p.html.includes("How much"))).toBe(true);
+    const hits = pages.flatMap(({ where, html }) => text(html).split("\n").flatMap((line) => clinicianWordsIn(where, line)));
     expect([...new Set(hits)]).toEqual([]);
   });
 
