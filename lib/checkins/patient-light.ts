@@ -42,13 +42,13 @@ export function patientLightOf(review: CheckInReview, content: PlanContent | nul
     return { level: "red", heading: "Red: pause and contact your clinic", say, suggestion: s };
   }
   if (s === "regress") {
-    const say = [ruleThen(content, "red") ?? "Stop that activity for today. Next time, cut the dose by another 10-20 %, and tell your clinician if it happens twice."];
+    const say = [ruleThen(content, "red") ?? "Stop that activity for today. Next time, do 10-20 % less than before, and tell your clinician if it happens twice."];
     say.push("Your clinician will see your check-ins and may change your stage.");
     return { level: "red", heading: "Red: that was too much", say, suggestion: s };
   }
   if (s === "hold" && [...ids].some((id) => AMBER_HOLDS.has(id))) {
     const say = [ruleThen(content, "amber") ?? "Shorten the session, keep the effort easy, and do not step up this week."];
-    if (ids.has("checkins.stiffness_lingers")) say.push("Morning stiffness has lasted over half an hour more than once this week: keep the same dose until it settles.");
+    if (ids.has("checkins.stiffness_lingers")) say.push("Morning stiffness has lasted over half an hour more than once this week: keep to the same amount of training until it settles.");
     return { level: "amber", heading: "Amber: keep it steady", say, suggestion: s };
   }
   const say = [ruleThen(content, "green") ?? "Carry on as planned."];

@@ -1,3 +1,4 @@
+import { format, parseISO } from "date-fns";
 import { daysBetween } from "@/lib/clinical";
 import type { PlanContent } from "@/lib/validation/plan";
 import type { PositionLike } from "./review-input";
@@ -5,11 +6,8 @@ import type { PositionLike } from "./review-input";
 // Pure: where the patient is, as the first line of their page and PDF, e.g.
 // "Stage 2 of 4, week 1: Build back up". Weeks count from the day the stage began.
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const dayText = (iso: string) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-};
+// A clinic-local ISO day, parsed and written in the same (local) zone, so it never shifts a day.
+const dayText = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
 
 export type PositionText = { line: string; detail: string };
 

@@ -340,7 +340,7 @@ describe("point 12 (issue 12): overreaching signs", () => {
 });
 
 describe("ruleset version", () => {
-  it("is 2026.12.2 and every evaluation carries it", () => {
-    expect(evaluate(cleanRunner()).rulesetVersion).toBe("2026.12.2");
+  it("is 2026.12.3 and every evaluation carries it", () => {
+    expect(evaluate(cleanRunner()).rulesetVersion).toBe("2026.12.3");
   });
 });

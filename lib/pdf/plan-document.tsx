@@ -39,11 +39,14 @@ const s = StyleSheet.create({
   box: { borderWidth: 1, borderColor: INK, padding: 6, marginTop: 6 },
   stageHead: { marginTop: 12, paddingLeft: 6, borderLeftWidth: 4, borderLeftColor: INK },
   stageTitle: { fontSize: 13, fontWeight: "bold" },
-  facts: { marginTop: 4, marginBottom: 2 },
   factRow: { flexDirection: "row", paddingVertical: 1.5, borderBottomWidth: 0.5, borderBottomColor: "#bbbbbb" },
   factLabel: { width: 90, fontWeight: "bold" },
   factValue: { flex: 1 },
-  table: { borderWidth: 0.75, borderColor: INK, marginTop: 3 },
+  // The strength table's frame is drawn row by row (sides on every row, top on the first, bottom on
+  // the last), so its heading can travel inside the first row's unbreakable group.
+  tableSides: { borderLeftWidth: 0.75, borderRightWidth: 0.75, borderColor: INK },
+  tableTop: { borderTopWidth: 0.75, borderTopColor: INK, marginTop: 3 },
+  tableBottom: { borderBottomWidth: 0.75, borderBottomColor: INK },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: RULE },
   th: { fontWeight: "bold", backgroundColor: "#e6e6e6" },
   tdEx: { width: "30%", padding: 3 },
@@ -140,18 +143,49 @@ function SessionLogPage({ log }: { log: ReportSessionLog }) {
   );
 }
 
+function Bullet({ text }: { text: string }) {
+  return (
+    <View style={s.bulletRow} wrap={false}>
+      <Text style={s.bullet}>•</Text>
+      <Text style={s.bulletText}>{text}</Text>
+    </View>
+  );
+}
+
 function Bullets({ items }: { items: string[] }) {
   return (
     <View>
       {items.map((t, i) => (
-        <View key={i} style={s.bulletRow} wrap={false}>
-          <Text style={s.bullet}>•</Text>
-          <Text style={s.bulletText}>{t}</Text>
-        </View>
+        <Bullet key={i} text={t} />
       ))}
     </View>
   );
 }
+
+/**
+ * A section that flows: its heading and first item are one unbreakable group, so the heading is
+ * never left alone at a page foot, and the rest may continue on the next page. (A whole section
+ * held together with wrap={false} jumps to the next page as a block and leaves a gap behind it.)
+ */
+function FlowingSection({ title, first, children }: { title: string; first: React.ReactNode; children?: React.ReactNode }) {
+  return (
+    <View>
+      <View wrap={false}>
+        <Text style={s.h2}>{title}</Text>
+        {first}
+      </View>
+      {children}
+    </View>
+  );
+}
+
+const BulletSection = ({ title, items }: { title: string; items: string[] }) => (
+  <FlowingSection title={title} first={items[0] !== undefined ? <Bullet text={items[0]} /> : null}>
+    {items.slice(1).map((t, i) => (
+      <Bullet key={i} text={t} />
+    ))}
+  </FlowingSection>
+);
 
 const swatch: Record<ReportPainRule["level"], Styles[string]> = {
   green: { backgroundColor: "#ffffff" },
@@ -161,11 +195,33 @@ const swatch: Record<ReportPainRule["level"], Styles[string]> = {
 
 const allPaused = (m: ReportModel) => m.stages.length > 0 && m.stages.every((st) => st.paused !== null);
 
+// Points: a stage's heading and its first two settings, so "Your stages" never ends a page alone.
+const STAGE_HEAD_ROOM = 70;
+
+function PainRow({ rule }: { rule: ReportModel["painRules"][number] }) {
+  return (
+    <View style={s.painRow} wrap={false}>
+      <Text style={[s.painSwatch, swatch[rule.level]]}>{rule.label}</Text>
+      <View style={{ flex: 1 }}>
+        <Text>{rule.when}</Text>
+        <Text style={{ fontWeight: "bold" }}>{rule.then}</Text>
+      </View>
+    </View>
+  );
+}
+
+const FactRow = ({ fact }: { fact: ReportStage["facts"][number] }) => (
+  <View style={s.factRow} wrap={false}>
+    <Text style={s.factLabel}>{fact.label}</Text>
+    <Text style={s.factValue}>{fact.value}</Text>
+  </View>
+);
+
 function Stage({ stage }: { stage: ReportStage }) {
   return (
     <View>
-      {/* Heading and settings stay together, with room for what follows. */}
-      <View wrap={false} minPresenceAhead={120}>
+      {/* The heading keeps its first two settings with it; the other settings may go on over the page. */}
+      <View wrap={false}>
         <View style={s.stageHead}>
           <Text style={s.stageTitle}>{stage.heading}</Text>
         </View>
@@ -175,31 +231,39 @@ function Stage({ stage }: { stage: ReportStage }) {
           </View>
         ) : null}
         {stage.facts.length ? (
-          <View style={s.facts}>
-            {stage.facts.map((f) => (
-              <View key={f.label} style={s.factRow}>
-                <Text style={s.factLabel}>{f.label}</Text>
-                <Text style={s.factValue}>{f.value}</Text>
-              </View>
+          <View style={{ marginTop: 4 }}>
+            {stage.facts.slice(0, 2).map((f) => (
+              <FactRow key={f.label} fact={f} />
             ))}
           </View>
         ) : null}
       </View>
+      {stage.facts.length > 2 ? (
+        <View style={{ marginBottom: 2 }}>
+          {stage.facts.slice(2).map((f) => (
+            <FactRow key={f.label} fact={f} />
+          ))}
+        </View>
+      ) : null}
       {stage.swaps.length ? (
-        <View wrap={false}>
-          <Text style={s.h3}>Swap in instead of some sessions</Text>
-          <Bullets items={stage.swaps} />
+        <View>
+          <View wrap={false}>
+            <Text style={s.h3}>Swap in instead of some sessions</Text>
+            <Bullet text={stage.swaps[0]!} />
+          </View>
+          {stage.swaps.slice(1).map((t, i) => (
+            <Bullet key={i} text={t} />
+          ))}
         </View>
       ) : null}
       {stage.strength.length ? (
         <View>
-          <Text style={s.h3} minPresenceAhead={100}>
-            Strength work, twice a week
-          </Text>
-          <View style={s.table}>
-            {stage.strength.map((x, i) => (
-              // The header row travels with the first exercise, so it is never left alone at a page foot.
-              <View key={i} wrap={false}>
+          {stage.strength.map((x, i) => (
+            // The heading and the header row travel with the first exercise, so neither is left
+            // alone at a page foot (minPresenceAhead cannot see past a first child's parent).
+            <View key={i} wrap={false}>
+              {i === 0 ? <Text style={s.h3}>Strength work, twice a week</Text> : null}
+              <View style={[s.tableSides, i === 0 ? s.tableTop : {}, i === stage.strength.length - 1 ? s.tableBottom : {}]}>
                 {i === 0 ? (
                   <View style={[s.tr, s.th]}>
                     <Text style={s.tdEx}>Exercise</Text>
@@ -218,8 +282,8 @@ function Stage({ stage }: { stage: ReportStage }) {
                   </Text>
                 </View>
               </View>
-            ))}
-          </View>
+            </View>
+          ))}
         </View>
       ) : null}
       <View style={s.twoCol} wrap={false}>
@@ -287,32 +351,23 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
           <Text>{model.verdict.summary}</Text>
         </View>
 
-        <View wrap={false}>
-          <Text style={s.h2}>What to do this week</Text>
-          <Bullets items={model.thisWeek} />
-        </View>
+        <BulletSection title="What to do this week" items={model.thisWeek} />
 
-        <View wrap={false}>
-          <Text style={s.h2}>Pain traffic light</Text>
-          {model.painRules.map((p) => (
-            <View key={p.level} style={s.painRow}>
-              <Text style={[s.painSwatch, swatch[p.level]]}>{p.label}</Text>
-              <View style={{ flex: 1 }}>
-                <Text>{p.when}</Text>
-                <Text style={{ fontWeight: "bold" }}>{p.then}</Text>
-              </View>
-            </View>
+        <FlowingSection title="Pain traffic light" first={model.painRules[0] ? <PainRow rule={model.painRules[0]} /> : null}>
+          {model.painRules.slice(1).map((p) => (
+            <PainRow key={p.level} rule={p} />
           ))}
-          <View style={s.box}>
+          <View style={s.box} wrap={false}>
             <Text>{model.rule24h}</Text>
           </View>
-        </View>
+        </FlowingSection>
 
-        {/* A paused plan is one short stage: it follows on page 1 rather than opening a new page. */}
-        <Text style={s.h2} break={!allPaused(model)}>
+        {/* The stages follow on from page 1 rather than opening a page of their own (which left a
+            third of page 1 empty); the heading keeps room for the first stage's settings after it. */}
+        <Text style={s.h2} minPresenceAhead={STAGE_HEAD_ROOM}>
           Your stages
         </Text>
-        {allPaused(model) ? null : <Text style={s.small}>Move through the stages in order. Each lasts as long as it takes to meet its “move on” criteria.</Text>}
+        {allPaused(model) ? null : <Text style={s.small}>Move through the stages in order. Each lasts until you meet its “move on” points.</Text>}
         {model.stages.map((st) => (
           <Stage key={st.number} stage={st} />
         ))}
@@ -322,17 +377,15 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
           <Text>{model.deload}</Text>
         </View>
 
-        {model.advice.length ? (
-          <View wrap={false}>
-            <Text style={s.h2}>Good to know</Text>
-            <Bullets items={model.advice} />
-          </View>
-        ) : null}
+        {model.advice.length ? <BulletSection title="Good to know" items={model.advice} /> : null}
 
+        {/* A long note flows line by line; its heading takes at least two lines of it along. */}
         {model.notes ? (
-          <View wrap={false}>
-            <Text style={s.h2}>Notes from your clinician</Text>
-            <Text>{model.notes}</Text>
+          <View>
+            <Text style={s.h2} minPresenceAhead={28}>
+              Notes from your clinician
+            </Text>
+            <Text orphans={2}>{model.notes}</Text>
           </View>
         ) : null}
 

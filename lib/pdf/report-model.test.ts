@@ -123,3 +123,52 @@ describe("report model of a paused plan (refer for fever: no loading until a doc
     expect(m.stages[0]!.notes).toBe("Bring your temperature log to the GP.");
   });
 });
+
+describe("how much, as amounts of the patient's own usual week", () => {
+  // The sample runner's stages: 60-80, 70-90, 90-100 and 100-110 % of the usual week.
+  const input = sampleReportInput();
+  const howMuch = (m: ReturnType<typeof buildReportModel>, i = 0) => m.stages[i]!.facts.find((f) => f.label === "How much")!.value;
+
+  it("puts km and hours and minutes beside the percentage when the assessment recorded the usual week", () => {
+    const m = buildReportModel({ ...input, usualWeek: { runKm: 60, hours: 7 } });
+    expect(howMuch(m)).toBe("60-80 % of your usual week: about 36–48 km of running and 4 h 10 min to 5 h 35 min of training in all");
+    expect(m.thisWeek).toContain(`Train at ${howMuch(m)}.`);
+    expect(howMuch(m, 3)).toBe("100-110 % of your usual week: about 60–66 km of running and 7 h to 7 h 40 min of training in all");
+  });
+
+  it("in miles when the clinic uses miles", () => {
+    const m = buildReportModel({ ...input, units: "mi", usualWeek: { runKm: 60, hours: 7 } });
+    expect(howMuch(m)).toBe("60-80 % of your usual week: about 22–30 mi of running and 4 h 10 min to 5 h 35 min of training in all");
+  });
+
+  it("with only one of the two known, says that one and no made-up other", () => {
+    expect(howMuch(buildReportModel({ ...input, usualWeek: { runKm: 60 } }))).toBe(
+      "60-80 % of your usual week: about 36–48 km of running, and the same share of any other training",
+    );
+    expect(howMuch(buildReportModel({ ...input, usualWeek: { hours: 7 } }))).toBe("60-80 % of your usual running and training time: about 4 h 10 min to 5 h 35 min a week");
+  });
+
+  it("keeps the percentage alone, in plain words, when the usual week is unknown", () => {
+    for (const usualWeek of [null, undefined, {}]) {
+      const v = howMuch(buildReportModel({ ...input, usualWeek }));
+      expect(v).toBe("60-80 % of your usual running and training time (what you do in an ordinary week)");
+      expect(v).not.toMatch(/\d+ (km|mi|h|min)\b/);
+    }
+  });
+
+  it("a stage without running gives training time only, never a distance", () => {
+    const content = structuredClone(input.content);
+    for (const s of content.stages) delete s.runVolumePct;
+    const v = howMuch(buildReportModel({ ...input, content, usualWeek: { runKm: 60, hours: 7 } }));
+    expect(v).toBe("60-80 % of your usual training time: about 4 h 10 min to 5 h 35 min a week");
+  });
+
+  it("a stage set to none says so instead of 'about 0 km'", () => {
+    const content = structuredClone(input.content);
+    content.stages[0]!.trainingHoursPct = { min: 0, max: 0 };
+    content.stages[0]!.runVolumePct = { min: 0, max: 0 };
+    const m = buildReportModel({ ...input, content, usualWeek: { runKm: 60, hours: 7 } });
+    expect(howMuch(m)).toBe("No running or training for now");
+    expect(m.thisWeek).toContain("No running or training for now.");
+  });
+});

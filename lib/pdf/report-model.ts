@@ -2,7 +2,8 @@ import { format } from "date-fns";
 import type { Verdict } from "@/lib/clinical";
 import { hasContactDetails, type ClinicContact } from "@/lib/clinics/clinic-contact";
 import type { FinishedNotice } from "@/lib/plans/finished-notice";
-import { formatDistance, type DistanceUnit } from "@/lib/plans/units";
+import { formatDistance, formatDistanceRange, formatDurationRange, type DistanceUnit } from "@/lib/plans/units";
+import type { UsualWeek } from "@/lib/plans/usual-week";
 import type { PlanContent, PlanContentStage } from "@/lib/validation/plan";
 
 // The home program as plain words, built once from a plan version and rendered twice: by the PDF
@@ -15,6 +16,8 @@ export type ReportInput = {
   clinicName: string;
   paperSize?: PaperSize;
   units?: DistanceUnit;
+  /** The usual week from the plan's assessment, which the stages' percentages are shares of; null when not recorded. */
+  usualWeek?: UsualWeek | null;
   patientName: string;
   clinicianName: string;
   /** The day the version was published (or today, for a draft preview). */
@@ -107,17 +110,33 @@ const pausedVerdict = { label: "Pause training, and see a doctor", summary: "A d
 const rangeText = (r: { min: number; max: number }, unit = "") => (r.min === r.max ? `${r.min}${unit}` : `${r.min}-${r.max}${unit}`);
 const weeksText = (r: { min: number; max: number }) => `${rangeText(r)} week${r.max === 1 ? "" : "s"}`;
 
-function volumeText(s: PlanContentStage): string | null {
+/**
+ * "How much": the share of the usual week, and what that comes to in the clinic's distance unit
+ * and in hours and minutes when the assessment recorded the usual week. Unknown, the share stays
+ * alone, with words for what "usual" means.
+ */
+function volumeText(s: PlanContentStage, usual: UsualWeek | null, units: DistanceUnit): string | null {
   const v = s.trainingHoursPct ?? s.runVolumePct;
   if (!v) return null;
-  return s.runVolumePct ? `${rangeText(v, " %")} of your usual running and training time` : `${rangeText(v, " %")} of your usual training time`;
+  const runs = s.runVolumePct !== undefined;
+  if (v.max === 0) return runs ? "No running or training for now" : "No training for now";
+  const pct = rangeText(v, " %");
+  // "about" once, before the first amount; "up to 20 km" needs none.
+  const about = (t: string) => (t.startsWith("up to") ? t : `about ${t}`);
+  const run = s.runVolumePct;
+  const km = run && usual?.runKm ? formatDistanceRange((usual.runKm * run.min) / 100, (usual.runKm * run.max) / 100, units) : null;
+  const time = usual?.hours ? formatDurationRange((usual.hours * 60 * v.min) / 100, (usual.hours * 60 * v.max) / 100) : null;
+  if (km && time) return `${pct} of your usual week: ${about(km)} of running and ${time} of training in all`;
+  if (km) return `${pct} of your usual week: ${about(km)} of running, and the same share of any other training`;
+  if (time) return `${pct} of your usual ${runs ? "running and training" : "training"} time: ${about(time)} a week`;
+  return `${pct} of your usual ${runs ? "running and training" : "training"} time (what you do in an ordinary week)`;
 }
 
 const effortText = (rpe: number) => `Up to ${rpe} out of 10 (${rpe <= 4 ? "easy: you can talk in full sentences" : rpe <= 6 ? "steady: you can talk in short sentences" : rpe <= 8 ? "hard: a few words at a time" : "very hard efforts allowed"})`;
 
-function stageFacts(s: PlanContentStage, units: DistanceUnit): ReportFact[] {
+function stageFacts(s: PlanContentStage, units: DistanceUnit, usual: UsualWeek | null): ReportFact[] {
   const facts: ReportFact[] = [{ label: "How long", value: weeksText(s.weeks) }];
-  const vol = volumeText(s);
+  const vol = volumeText(s, usual, units);
   if (vol) facts.push({ label: "How much", value: vol });
   facts.push({ label: "How hard", value: effortText(s.maxEffortRpe) });
   facts.push({
@@ -138,13 +157,13 @@ function pausedText(s: PlanContentStage): string {
   return `No training for now: see your doctor first. Meanwhile: ${meanwhile.length ? meanwhile.join("; ") : "rest, and keep to your normal daily activities as far as they feel comfortable"}.`;
 }
 
-function thisWeek(first: PlanContentStage, units: DistanceUnit, at?: { n: number; line: string }): string[] {
+function thisWeek(first: PlanContentStage, units: DistanceUnit, usual: UsualWeek | null, at?: { n: number; line: string }): string[] {
   if (first.pauseUntilCleared) {
     return [...(at ? [`${at.line}.`] : []), pausedText(first), "Book the medical review now.", "Check how walking and daily activities feel against the traffic light."];
   }
   const out = [at ? `${at.line}.` : `Start Stage 1: ${first.title}.`];
-  const vol = volumeText(first);
-  if (vol) out.push(`Train at ${vol}.`);
+  const vol = volumeText(first, usual, units);
+  if (vol) out.push(/^No /.test(vol) ? `${vol}.` : `Train at ${vol}.`);
   out.push(`Keep every session at or below ${first.maxEffortRpe} out of 10 for effort.`);
   out.push(first.intensityAllowed ? "Harder sessions are allowed if pain stays in the green." : "No intervals, hills or races this week.");
   if (first.longRunKmMax !== undefined) out.push(`Keep your longest run to ${formatDistance(first.longRunKmMax, units)} or less.`);
@@ -202,6 +221,7 @@ const blank = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null
 export function buildReportModel(input: ReportInput): ReportModel {
   if (input.verdict === "urgent_referral") throw new Error("An urgent referral has no plan to print.");
   const units = input.units ?? "km";
+  const usual = input.usualWeek ?? null;
   const c = input.content;
   const allPaused = c.stages.length > 0 && c.stages.every((s) => s.pauseUntilCleared === true);
   const at = input.position ? c.stages.findIndex((st) => st.key === input.position!.stageKey) : -1;
@@ -217,13 +237,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
     dateText: format(input.date, "d MMMM yyyy"),
     draft: !input.published,
     verdict: allPaused ? pausedVerdict : patientVerdict[input.verdict],
-    thisWeek: withChange(current ? thisWeek(current, units, position ? { n: at + 1, line: position.line } : undefined) : [], input.change),
+    thisWeek: withChange(current ? thisWeek(current, units, usual, position ? { n: at + 1, line: position.line } : undefined) : [], input.change),
     stages: c.stages.map((s, i) => ({
       number: i + 1,
       title: s.title,
       heading: `Stage ${i + 1}: ${s.title}`,
       paused: s.pauseUntilCleared ? pausedText(s) : null,
-      facts: s.pauseUntilCleared ? [] : stageFacts(s, units),
+      facts: s.pauseUntilCleared ? [] : stageFacts(s, units, usual),
       swaps: s.pauseUntilCleared ? [] : s.crossTraining,
       strength: s.pauseUntilCleared ? [] : s.strength.map((x) => ({ exercise: x.exercise, sets: String(x.sets), reps: x.reps, howTo: blank(x.howTo), note: blank(x.note) })),
       moveOn: s.progressWhen,

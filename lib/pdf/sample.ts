@@ -2,6 +2,7 @@ import type { AssessmentInput } from "@/lib/clinical";
 import { evaluate } from "@/lib/clinical";
 import vignettes from "@/lib/clinical/fixtures/vignettes.json";
 import { fromEnginePlan } from "@/lib/plans/content";
+import { usualWeekOf } from "@/lib/plans/usual-week";
 import type { ReportInput } from "./report-model";
 
 // A realistic plan for tests and the bench: the "runner with knee pain and weak calves" vignette
@@ -16,12 +17,14 @@ export function samplePlanInput(id = "runner-knee-weak-calves"): AssessmentInput
 }
 
 export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportInput {
-  const evaluation = evaluate(samplePlanInput());
+  const input = samplePlanInput();
+  const evaluation = evaluate(input);
   if (!evaluation.plan) throw new Error("sample vignette has no plan");
   return {
     clinicName: "Harbour Sports Physio",
     paperSize: "A4",
     units: "km",
+    usualWeek: usualWeekOf(input.load),
     patientName: "Alex Example",
     clinicianName: "Sam Clinician",
     date: new Date("2026-05-14T09:00:00Z"),

@@ -116,7 +116,7 @@ test("[CHECKINS]: the patient logs three sessions and their mornings and sees gr
   await page.goto(link);
   await answerMorning(page, { pain: "4", compared: "Worse than before the session" });
   await expect(light(page)).toHaveAttribute("data-level", "red");
-  await expect(light(page)).toContainText(/cut the stage.s dose by 10-20 %/);
+  await expect(light(page)).toContainText(/do 10-20 % less than the stage sets/);
   await expectAccessible(page, "red light");
   await page.screenshot({ path: testInfo.outputPath("checkin-red.png"), fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

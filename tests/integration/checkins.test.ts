@@ -267,7 +267,7 @@ describe("the light the patient sees", () => {
     await recordNextMorning(handle.db, s.token, morningInput((c as { checkInId: string }).checkInId, { comparedWithBefore: "worse", morningPainNrs: "5" }), meta, fixedClock(at(addDays(day, 1), 7)));
     const red = await expectMatchesEngine(s, addDays(TODAY, 7));
     expect(red.light).toMatchObject({ level: "red", suggestion: "regress" });
-    expect(red.light!.say.join(" ")).toMatch(/cut the stage.s dose by 10-20 %/);
+    expect(red.light!.say.join(" ")).toMatch(/do 10-20 % less than the stage sets/);
 
     const d8 = addDays(TODAY, 8);
     await recordCheckIn(handle.db, s.token, sessionInput({ sessionDate: d8, symptom_none: "", symptom_leg_swelling: "on" }), meta, fixedClock(at(d8, 9)));

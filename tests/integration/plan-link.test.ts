@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditEvents, planLinks } from "@/db/schema";
+import { assessmentAmendments, assessments, auditEvents, planLinks } from "@/db/schema";
 import { openTestDb } from "../support/test-db";
 import { seedFinalAssessment } from "./plan-support";
 
@@ -19,6 +19,8 @@ const { publishPlan } = await import("@/lib/plans/publish-plan");
 const { issueLinkIn } = await import("@/lib/plans/issue-patient-link");
 const { revokePatientLink } = await import("@/lib/plans/revoke-patient-link");
 const { hitRateLimit } = await import("@/lib/rate-limit/hit-rate-limit");
+const { openPatientLink } = await import("@/lib/plans/open-patient-link");
+const { buildReportModel } = await import("@/lib/pdf/report-model");
 const { GET: pdfGET } = await import("@/app/p/[token]/pdf/route");
 const PatientPage = (await import("@/app/p/[token]/page")).default;
 
@@ -94,6 +96,43 @@ describe("patient link", () => {
     const s = await published();
     await handle.db.update(planLinks).set({ expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 5000) }).where(eq(planLinks.planId, s.plan.id));
     expect((await pdfReq(s.token)).status).toBe(404);
+  });
+
+  it("tells the patient their stage in km and hours of their own usual week, as the assessment says it now", async () => {
+    const s = await published();
+    const meta = { ip: null, userAgent: null, purpose: "view" as const, origin: "http://app.test" };
+    const howMuch = async () => {
+      const opened = await openPatientLink(handle.db, s.token, meta);
+      return buildReportModel(opened!.report!).stages[0]!.facts.find((f) => f.label === "How much")!.value;
+    };
+    // The sample runner: 30 km and 4 hours a usual week; stage 1 is 60-80 % of it.
+    expect(await howMuch()).toBe("60-80 % of your usual week: about 18–24 km of running and 2 h 25 min to 3 h 10 min of training in all");
+    // A corrected usual week is the one to aim by.
+    const [a] = await handle.db.select().from(assessments).where(eq(assessments.id, s.assessmentId));
+    const input = { ...a!.input!, load: { runKmPerWeekUsual: 60, hoursPerWeekUsual: 7 } };
+    await handle.db.insert(assessmentAmendments).values({
+      clinicId: s.clinic.id,
+      assessmentId: s.assessmentId,
+      seq: 1,
+      reason: "Usual week was typed as this week's",
+      step: 1,
+      draft: {},
+      input,
+      evaluation: a!.evaluation!,
+      rulesetVersion: a!.rulesetVersion!,
+      createdBy: s.user.id,
+    });
+    expect(await howMuch()).toBe("60-80 % of your usual week: about 36–48 km of running and 4 h 10 min to 5 h 35 min of training in all");
+  });
+
+  it("keeps the percentage alone when the assessment has no usual week", async () => {
+    const s = await seedFinalAssessment(handle.db, "lifter-acute-back-tweak");
+    const { plan } = await createPlan(handle.db, s.actor, s);
+    const r = await publishPlan(handle.db, s.actor, { patientId: s.patientId, planId: plan.id, version: 1 });
+    const opened = await openPatientLink(handle.db, r.link!.path.slice(3), { ip: null, userAgent: null, purpose: "view", origin: "http://app.test" });
+    expect(opened!.report!.usualWeek).toBeNull();
+    const value = buildReportModel(opened!.report!).stages[0]!.facts.find((f) => f.label === "How much")!.value;
+    expect(value).toMatch(/^\d+-\d+ % of your usual training time \(what you do in an ordinary week\)$/);
   });
 });
 

@@ -41,8 +41,9 @@ export function isCheckInHit(o: CheckInRuleOutcome): o is CheckInRuleHit {
 }
 
 /** A progress criterion that needs a capacity retest before the stage can move on. The plan writes
- *  capacity criteria as "<test>: N reps or more on each side" or "... at retest". */
-export const RETEST_CRITERION = /\bre-?test\b|\breassess|\bor more on each side\b/i;
+ *  capacity criteria as "<test>: N reps or more on each side" or "... when your clinician tests it
+ *  again" (plans before ruleset 2026.12.3: "... at retest"). */
+export const RETEST_CRITERION = /\bre-?test\b|\breassess|\bor more on each side\b|\btests? it again\b/i;
 
 const SYMPTOM_LABELS: Record<NewSymptomKey, string> = {
   tinglingOrNumbnessDownLeg: "tingling or numbness travelling down the leg",

@@ -64,9 +64,9 @@ function driverOf(reasons: readonly Reason[], verdict: Verdict): Driver {
 }
 
 const FIRST_TITLES: Record<Driver, string> = {
-  flare: "Calm the flare-up: easy, low-irritation training only",
-  capacity: "Build capacity while running stays easy and shorter",
-  load: "Bring training load back within what you recover from",
+  flare: "Calm the flare-up: only easy training that does not stir it up",
+  capacity: "Build strength while running stays easy and shorter",
+  load: "Cut training back to what you recover from",
   fatigue: "Lighter training to clear built-up fatigue",
   symptoms: "Settle symptoms with easy training",
 };
@@ -107,11 +107,11 @@ function flareSigns(st: Readonly<EngineSettings>): string {
  */
 export function flareRegressCriteria(st: Readonly<EngineSettings>, firstStage: boolean): string[] {
   const cut = pctRange(st.flareCutPct);
-  const out = [`${flareSigns(st)}: stop that activity for the day and stay in this stage with the dose cut by ${cut}.`];
+  const out = [`${flareSigns(st)}: stop that activity for the day and stay in this stage, doing ${cut} less of everything it sets.`];
   out.push(
     firstStage
-      ? `It flares again at the cut dose: cut another ${cut} and contact your clinician. Flaring ${times(st.noTolerableDoseFlares)} in this stage after a ${st.noTolerableDoseCutPct} % cut means the problem needs assessing.`
-      : "It flares again at the cut dose: drop back to the previous stage.",
+      ? `It flares again after that cut: cut another ${cut} and contact your clinician. Flaring ${times(st.noTolerableDoseFlares)} in this stage after a ${st.noTolerableDoseCutPct} % cut means the problem needs assessing.`
+      : "It flares again after that cut: drop back to the previous stage.",
   );
   return out;
 }
@@ -124,7 +124,7 @@ function greenWeek(st: Readonly<EngineSettings>, what = "sessions"): string {
 function progressCriteria(ctx: RuleContext): string[] {
   const out = [`A full week at this stage with ${greenWeek(ctx.settings)}.`];
   const c = ctx.input.complaint;
-  if (c?.onset === "acute" && ctx.input.symptoms?.cannotBendForward) out.push("Bending forward feels possible again without guarding.");
+  if (c?.onset === "acute" && ctx.input.symptoms?.cannotBendForward) out.push("You can bend forward again without holding your back stiff to protect it.");
   return out;
 }
 
@@ -134,8 +134,8 @@ function capacityCriteria(ctx: RuleContext): string[] {
     .map((c) => {
       const name = testLabel(c.test);
       return c.targetKind === "symmetry"
-        ? `${name}: weaker side within ${100 - ctx.settings.lsiMinPct} % of the stronger side at retest.`
-        : `${name}: ${c.target} ${c.unit} or more on each side${c.lsiPct !== undefined ? `, within ${100 - ctx.settings.lsiMinPct} % of each other` : ""} at retest.`;
+        ? `${name}: your weaker side within ${100 - ctx.settings.lsiMinPct} % of your stronger side when your clinician tests it again.`
+        : `${name}: ${c.target} ${c.unit} or more on each side${c.lsiPct !== undefined ? `, with the two sides within ${100 - ctx.settings.lsiMinPct} % of each other` : ""} when your clinician tests it again.`;
     });
 }
 
@@ -209,7 +209,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
 
   const reloadStage: StageSpec = {
     key: "reload",
-    title: "Reload: bring back one harder session a week",
+    title: "Bring back one harder session a week",
     weeks: { min: 2, max: 3 },
     volume: { min: 90, max: 100 },
     rpe: 7,
@@ -240,7 +240,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
           ],
           flareRules: true,
           regressWhen: [
-            "Several signs of overreaching at once (resting heart rate up for days, worse sleep, stalled performance, no drive for days): take the lighter week early.",
+            "Several signs of too much training at once (resting heart rate up for days, worse sleep, stalled performance, no drive for days): take the lighter week early.",
           ],
         },
       ];
@@ -278,7 +278,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
         },
         {
           key: "rebuild",
-          title: "Rebuild volume, still mostly easy",
+          title: "Build the amount back up, still mostly easy",
           weeks: { min: 1, max: 3 },
           volume: { min: 80, max: 100 },
           rpe: 6,
@@ -310,7 +310,7 @@ function stageSpecs(ctx: RuleContext, verdict: Verdict, driver: Driver, deload: 
         },
         {
           key: "rebuild",
-          title: driver === "capacity" ? "Rebuild capacity and volume" : "Rebuild volume gradually",
+          title: driver === "capacity" ? "Build strength and the amount back up" : "Build the amount back up gradually",
           weeks: { min: 2, max: 4 },
           volume: { min: 70, max: 90 },
           rpe: 5,

@@ -16,7 +16,7 @@ export function painRules(ctx: RuleContext): PainRule[] {
     {
       level: "green",
       when: `Pain stays at ${g}/10 or less during the session and is no worse the next morning.`,
-      then: `Carry on as planned. ${ctx.settings.progressGreenSessions} sessions like this in a week, once the stage's other criteria are met, move you to the next stage.`,
+      then: `Carry on as planned. ${ctx.settings.progressGreenSessions} sessions like this in a week, once the stage's other “move on” points are met, move you to the next stage.`,
     },
     {
       level: "amber",
@@ -26,7 +26,7 @@ export function painRules(ctx: RuleContext): PainRule[] {
     {
       level: "red",
       when: `Pain goes above ${a}/10, turns sharp or catching, or is worse the next morning than before the session (24-hour rule).`,
-      then: `Stop that activity for the day. Next session, cut the stage's dose by ${cutText}; a flare at the cut dose follows the stage's step-back criteria. Tell your clinician if it happens ${times}.`,
+      then: `Stop that activity for the day. Next session, do ${cutText} less than the stage sets; if it flares again after that cut, follow the stage's “step back” points. Tell your clinician if it happens ${times}.`,
     },
   ];
 }
@@ -105,7 +105,7 @@ export function advice(ctx: RuleContext, reasons: readonly Reason[], verdict: Ve
   const fundamentals: string[] = [];
   // R1: fundamentals first, only where unmet.
   if (r?.sleepHoursAvg !== undefined && r.sleepHoursAvg < st.sleepHoursTarget) {
-    fundamentals.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; you are averaging ${r.sleepHoursAvg}.`);
+    fundamentals.push(`Aim for ${st.sleepHoursTarget} hours of sleep or more, every night; at the moment you sleep about ${r.sleepHoursAvg} hours a night.`);
   }
   if (r?.fuelingAdequate === false) fundamentals.push("Eat enough for the training you do: regular meals with enough carbohydrate and protein.");
   if (r?.hydrationAdequate === false) fundamentals.push("Drink regularly through the day and around sessions.");
@@ -116,17 +116,17 @@ export function advice(ctx: RuleContext, reasons: readonly Reason[], verdict: Ve
   if (paused) return out;
 
   // P7: what to pause for an irritated back.
-  if (region === "lumbar") out.push("For now, pause heavy deadlifts and high-volume hinging, and anything else that clearly stirs the back up.");
+  if (region === "lumbar") out.push("For now, pause heavy deadlifts and lots of bending forward under a weight, and anything else that clearly stirs the back up.");
   // B2: rest only in short phases.
   if (back) out.push("Complete rest helps only for a day or two; after that, gentle movement settles a sore back better than lying still.");
   // P6 and P5: runners with back pain.
   if (back && ctx.runningSport) {
     out.push("Before each run, a 5-6 minute warm-up: a minute of slow breathing, a gentle hip-flexor stretch, a few slow bridges and some marching.");
-    out.push("While the back settles, run with a slightly shorter stride and a few percent quicker cadence, and take downhills gently.");
+    out.push("While the back settles, run with a slightly shorter stride and slightly quicker steps, and take downhills gently.");
   }
   // L1 / Nielsen: rebuild gradually after a load spike.
   if (reasons.some((x) => x.category === "load" && x.verdict !== "push")) {
-    out.push("When building back up, add volume in small steps (about 10 % a week) and keep any two-week rise well under 30 %.");
+    out.push("When building back up, add training in small steps (about 10 % more a week), and keep any rise over two weeks well under 30 %.");
   }
   // F5: beginners build consistency; advanced athletes manage fatigue actively.
   const age = ctx.input.sport.trainingAgeYears;

@@ -52,12 +52,12 @@ describe("plan sentences come from the settings the review uses", () => {
     const p = evaluate(flareInput()).plan!;
     const [calm, rebuild] = p.stages;
     expect(text(calm!.regressWhen)).toMatch(/above 5\/10/);
-    expect(text(calm!.regressWhen)).toMatch(/cut by 10-20 %/);
+    expect(text(calm!.regressWhen)).toMatch(/doing 10-20 % less/);
     expect(text(calm!.regressWhen)).toMatch(/another 10-20 %/);
     expect(text(calm!.regressWhen)).toMatch(/twice in this stage after a 20 % cut/);
     expect(text(calm!.progressWhen)).toMatch(/at least 3 sessions where pain stays at 3\/10 or less/);
     expect(text(rebuild!.regressWhen)).toMatch(/drop back to the previous stage/);
-    expect(text(rebuild!.progressWhen)).toMatch(/Single-leg calf raise: 30 reps or more on each side at retest/);
+    expect(text(rebuild!.progressWhen)).toMatch(/Single-leg calf raise: 30 reps or more on each side when your clinician tests it again/);
     const red = p.painRules.find((r) => r.level === "red")!;
     expect(red.when).toMatch(/above 5\/10/);
     expect(red.then).toMatch(/10-20 %/);
@@ -68,7 +68,7 @@ describe("plan sentences come from the settings the review uses", () => {
     const p = evaluate(flareInput(), custom).plan!;
     const all = text(p.stages.flatMap((s) => [...s.progressWhen, ...s.regressWhen]));
     expect(all).toMatch(/above 6\/10/);
-    expect(all).toMatch(/cut by 15-25 %/);
+    expect(all).toMatch(/doing 15-25 % less/);
     expect(all).toMatch(/3 times in this stage after a 30 % cut/);
     expect(all).toMatch(/at least 4 sessions where pain stays at 2\/10 or less/);
     for (const stale of [/5\/10/, /3\/10/, /10-20 %/, /twice/, /at least 3 sessions/]) expect(all).not.toMatch(stale);
@@ -85,8 +85,8 @@ describe("plan sentences come from the settings the review uses", () => {
     for (const mutate of [(i: AssessmentInput) => (i.symptoms!.painDuringActivityNrs = 4), (i: AssessmentInput) => (i.symptoms!.painDuringActivityNrs = 7), () => {}]) {
       const p = evaluate(withChange(mutate)).plan!;
       p.stages.forEach((s, i) => {
-        expect(s.regressWhen[0]).toMatch(/stay in this stage with the dose cut by 10-20 %/);
-        expect(s.regressWhen[1]).toMatch(i === 0 ? /cut another 10-20 %/ : /at the cut dose: drop back to the previous stage/);
+        expect(s.regressWhen[0]).toMatch(/stay in this stage, doing 10-20 % less of everything it sets/);
+        expect(s.regressWhen[1]).toMatch(i === 0 ? /cut another 10-20 %/ : /after that cut: drop back to the previous stage/);
       });
     }
   });

@@ -11,28 +11,28 @@ type Exercise = { exercise: string; sets: number; early: string; later: string; 
 
 const X = {
   calfRaise: { exercise: "Single-leg calf raise", sets: 3, early: "8-12 slow reps per side", later: "15-25 reps per side, building toward the target" },
-  bentKneeCalf: { exercise: "Bent-knee calf raise (soleus)", sets: 3, early: "10-12 per side", later: "15-20 per side" },
-  splitSquat: { exercise: "Split squat", sets: 3, early: "6-8 per side, bodyweight", later: "8-10 per side, add load" },
+  bentKneeCalf: { exercise: "Bent-knee calf raise", sets: 3, early: "10-12 per side", later: "15-20 per side" },
+  splitSquat: { exercise: "Split squat", sets: 3, early: "6-8 per side, bodyweight", later: "8-10 per side, add weight" },
   stepUp: { exercise: "Step-up", sets: 3, early: "8 per side, low step", later: "10 per side, knee-height step" },
   sledPush: { exercise: "Sled push", sets: 4, early: "15 m, light", later: "20 m, moderate" },
   gobletSquat: { exercise: "Goblet squat (light)", sets: 3, early: "8-10", later: "10-12" },
-  sidePlank: { exercise: "Side plank", sets: 3, early: "15-20 s per side", later: "30-45 s per side" },
+  sidePlank: { exercise: "Side plank", sets: 3, early: "15-20 seconds per side", later: "30-45 seconds per side" },
   suitcaseCarry: { exercise: "Suitcase carry", sets: 3, early: "20 m per side, light", later: "30 m per side" },
   slBridge: { exercise: "Single-leg bridge", sets: 3, early: "8-10 per side", later: "12-20 per side" },
   stepDown: { exercise: "Step-down", sets: 3, early: "6-8 per side, low step", later: "10 per side" },
-  wallSit: { exercise: "Wall sit (isometric)", sets: 4, early: "30 s", later: "45 s" },
+  wallSit: { exercise: "Wall sit (hold)", sets: 4, early: "30 seconds", later: "45 seconds" },
   hipAbduction: { exercise: "Side-lying hip abduction", sets: 3, early: "10-12 per side", later: "15-20 per side" },
   nordic: { exercise: "Nordic hamstring curl (assisted)", sets: 3, early: "", later: "4-6", earlyOk: false },
   tibRaise: { exercise: "Tibialis raise", sets: 3, early: "12-15", later: "15-20" },
-  slBalance: { exercise: "Single-leg balance", sets: 3, early: "20-30 s per side", later: "30 s per side, eyes closed" },
+  slBalance: { exercise: "Single-leg balance", sets: 3, early: "20-30 seconds per side", later: "30 seconds per side, eyes closed" },
   slSitToStand: { exercise: "Single-leg sit to stand", sets: 3, early: "6-8 per side", later: "10-20 per side" },
   pogo: { exercise: "Pogo hops", sets: 3, early: "", later: "15-20", earlyOk: false },
   externalRotation: { exercise: "Band external rotation", sets: 3, early: "12-15", later: "15-20" },
   row: { exercise: "Row (cable, band or dumbbell)", sets: 3, early: "10-12", later: "8-12, heavier" },
   landminePress: { exercise: "Landmine press", sets: 3, early: "8-10 per side, light", later: "8-10 per side" },
-  wristExtension: { exercise: "Wrist extension, slow lowering", sets: 3, early: "12-15", later: "15, add load" },
-  gripHold: { exercise: "Isometric grip hold", sets: 4, early: "30 s", later: "45 s" },
-  chinTuck: { exercise: "Chin-tuck hold", sets: 3, early: "8 × 5 s", later: "10 × 10 s" },
+  wristExtension: { exercise: "Wrist extension, slow lowering", sets: 3, early: "12-15", later: "15, add weight" },
+  gripHold: { exercise: "Grip hold", sets: 4, early: "30 seconds", later: "45 seconds" },
+  chinTuck: { exercise: "Chin-tuck hold", sets: 3, early: "8 × 5-second holds", later: "10 × 10-second holds" },
   bandPullApart: { exercise: "Band pull-apart", sets: 3, early: "12-15", later: "15-20" },
 } satisfies Record<string, Exercise>;
 
@@ -95,7 +95,7 @@ export function chooseStrength(ctx: RuleContext, stage: "early" | "later", maxIt
 function toItem(e: Exercise, stage: "early" | "later", calf: ScoredCapacity | undefined): StrengthItem {
   const item: StrengthItem = { exercise: e.exercise, sets: e.sets, reps: stage === "early" ? e.early : e.later };
   if (e === X.calfRaise && calf) {
-    item.note = `Goal: ${calf.target} reps each side. Retest every 2-3 weeks; a change under 6 reps is within measurement error.`;
+    item.note = `Goal: ${calf.target} reps on each leg. Your clinician counts again every 2-3 weeks; fewer than 6 reps up or down is ordinary day-to-day change.`;
   } else if (stage === "early") {
     item.note = "Only if it keeps pain at 3/10 or below.";
   }
