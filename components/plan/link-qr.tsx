@@ -6,7 +6,7 @@ export function LinkQr({ url, size = 160 }: { url: string; size?: number }) {
   return (
     <svg
       role="img"
-      aria-label="QR code of the patient link"
+      aria-label="QR code: scan it with a phone camera to open the plan"
       viewBox={`0 0 ${qr.size} ${qr.size}`}
       width={size}
       height={size}
