@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { finalizeVignetteAssessment } from "./assessment-helpers";
 import { DEMO, expect, signInViaApi, test } from "./fixtures";
@@ -36,6 +37,7 @@ test("[LINK]: after a reload a PT shows the same patient link again, copies it (
   const panel = page.getByTestId("link-panel");
   await expect(panel.getByLabel("Patient link")).toHaveCount(0);
   await expect(panel.getByText(/^Live: issued .+, works until /)).toBeVisible();
+  await panel.screenshot({ path: testInfo.outputPath("link-panel-after-reload.png") });
   await panel.getByRole("button", { name: "Show link" }).click();
   await expect(panel.getByLabel("Patient link")).toHaveValue(issued);
   await expect(panel.getByText(/The patient's link · works until /)).toBeVisible();
@@ -55,7 +57,9 @@ test("[LINK]: after a reload a PT shows the same patient link again, copies it (
   // The patient's PDF from this panel: the same link, on page 1.
   const pdfRes = await page.request.post(`${page.url()}/pdf`, { headers: { origin: new URL(page.url()).origin, "sec-fetch-site": "same-origin" } });
   expect(pdfRes.status()).toBe(200);
-  const pages = await pdfPages(await pdfRes.body());
+  const pdf = await pdfRes.body();
+  writeFileSync(testInfo.outputPath("patient-copy.pdf"), pdf);
+  const pages = await pdfPages(pdf);
   expect(pages[0]).toContain(issued);
   expect(pages.slice(1).join(" ")).not.toContain(issued);
 
@@ -68,9 +72,9 @@ test("[LINK]: after a reload a PT shows the same patient link again, copies it (
 
   // Issuing a new link is its own act, worded as ending the old one: then the old link is dead.
   await page.getByRole("button", { name: "Issue a new link (ends the old one)" }).click();
-  const renewed = await panel.getByLabel("Patient link").inputValue();
-  expect(renewed).not.toBe(issued);
   await expect(panel.getByText(/New patient link · works until /)).toBeVisible();
+  await expect(panel.getByLabel("Patient link")).not.toHaveValue(issued);
+  const renewed = await panel.getByLabel("Patient link").inputValue();
   expect((await mobile.goto(issued))?.status()).toBe(404);
   expect((await mobile.goto(renewed))?.status()).toBe(200);
   await phone.close();
