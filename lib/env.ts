@@ -14,6 +14,18 @@ const schema = z.object({
   /** The public origin patients reach, e.g. https://app.example-clinic.com: printed in links and QR codes. */
   APP_URL: optional(z.string().url("APP_URL must be a full URL such as https://loadwise.example.com")),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
+  /**
+   * Seals the patient links kept for re-showing (ADR 0021). Unset: derived from AUTH_SECRET, so a
+   * fresh clone needs nothing; set it to rotate link keys apart from sign-in.
+   */
+  LINK_ENCRYPTION_KEY: optional(z.string().min(32, "LINK_ENCRYPTION_KEY must be at least 32 characters")),
+  /** Earlier link keys, comma-separated: still opened, never used to seal (key rotation, ADR 0021). */
+  LINK_ENCRYPTION_KEY_PREVIOUS: optional(
+    z
+      .string()
+      .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(z.string().min(32, "each key in LINK_ENCRYPTION_KEY_PREVIOUS must be at least 32 characters"))),
+  ),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

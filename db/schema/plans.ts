@@ -75,8 +75,10 @@ export const planVersions = pgTable(
   ],
 );
 
-// The patient's private link. Only the SHA-256 of the 128-bit token is stored; the token is shown
-// once, when issued. One live link per plan: issuing a new one revokes the old.
+// The patient's private link. Lookups go by the SHA-256 of the 128-bit token; the token itself is
+// kept only sealed (AES-256-GCM bound to clinic and link, ADR 0021) so the clinic can show the same
+// live link again, and is wiped when the link is revoked. Rows issued before that have no
+// ciphertext and cannot be shown again. One live link per plan: issuing a new one revokes the old.
 export const planLinks = pgTable(
   "plan_links",
   {
@@ -85,6 +87,10 @@ export const planLinks = pgTable(
     planId: uuid("plan_id").notNull(),
     patientId: uuid("patient_id").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /** base64url(iv ‖ ciphertext ‖ tag) of the token; null once revoked, or issued before ADR 0021. */
+    tokenCiphertext: text("token_ciphertext"),
+    /** Which server key sealed it (lib/plans/link-token-seal.ts), so rotation knows what it can open. */
+    tokenKeyId: text("token_key_id"),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -100,6 +106,12 @@ export const planLinks = pgTable(
     uniqueIndex("plan_links_one_live").on(t.clinicId, t.planId).where(sql`${t.revokedAt} is null`),
     check("plan_links_hash_shape", sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
     check("plan_links_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+    check(
+      "plan_links_sealed_shape",
+      sql`(${t.tokenCiphertext} is null) = (${t.tokenKeyId} is null) and (${t.tokenKeyId} is null or (${t.tokenKeyId} ~ '^[0-9a-f]{8}$' and ${t.tokenCiphertext} ~ '^[A-Za-z0-9_-]{40,200}$'))`,
+    ),
+    // A revoked link keeps no way back to its token.
+    check("plan_links_revoked_unsealed", sql`${t.revokedAt} is null or ${t.tokenCiphertext} is null`),
   ],
 );
 

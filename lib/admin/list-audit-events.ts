@@ -24,7 +24,7 @@ function whereFor(clinicId: string, q: AuditQuery): SQL {
   if (q.patient) {
     conds.push(UUID.test(q.patient) ? eq(auditEvents.patientId, q.patient) : sql`${auditEvents.patientId} in ${patientsNamed(clinicId, q.patient)}`);
   }
-  if (q.views) conds.push(sql`${auditEvents.action} ~ '\.(view|list|pdf|export)$'`);
+  if (q.views) conds.push(sql`${auditEvents.action} ~ '\.(view|list|pdf|export|show)$'`);
   if (q.action) conds.push(eq(auditEvents.action, q.action));
   if (q.from) conds.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00Z`)));
   // `to` is inclusive of the whole day (UTC).
@@ -97,7 +97,7 @@ export async function viewersByDay(db: Db, actor: Actor, q: AuditQuery) {
     .select({ day, actorUserId: auditEvents.actorUserId, actorName: users.name, reads: sql<number>`count(*)::int`, action: sql<string>`min(${auditEvents.action})` })
     .from(auditEvents)
     .leftJoin(users, and(eq(users.clinicId, auditEvents.clinicId), eq(users.id, auditEvents.actorUserId)))
-    .where(and(whereFor(actor.clinicId, q), sql`${auditEvents.action} ~ '\.(view|list|pdf|export)$'`))
+    .where(and(whereFor(actor.clinicId, q), sql`${auditEvents.action} ~ '\.(view|list|pdf|export|show)$'`))
     .groupBy(day, auditEvents.actorUserId, users.name)
     .orderBy(desc(day), asc(users.name))
     .limit(500);

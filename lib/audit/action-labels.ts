@@ -42,6 +42,7 @@ const LABELS: Record<string, string> = {
   "plan.withdraw": "Plan withdrawn by a red flag",
   "plan_link.issue": "Issued patient link",
   "plan_link.revoke": "Revoked patient link",
+  "plan_link.show": "Showed patient link again",
   "plan_link.view": "Opened plan (patient link)",
   "plan_link.pdf": "Downloaded PDF (patient link)",
   "audit.export": "Exported audit trail",
@@ -62,7 +63,7 @@ export function auditActionLabel(action: string): string {
 
 /** Reads of patient data: what "who looked at this record" means. */
 export function isReadAction(action: string): boolean {
-  return /\.(view|list|pdf|export)$/.test(action);
+  return /\.(view|list|pdf|export|show)$/.test(action);
 }
 
 /** Who did it, in words: a user's name, or the patient themselves through their private link. */

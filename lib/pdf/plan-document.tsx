@@ -56,7 +56,7 @@ const s = StyleSheet.create({
   twoCol: { flexDirection: "row", marginTop: 4 },
   col: { flex: 1, paddingRight: 8 },
   small: { fontSize: 8.5, color: MUTED },
-  linkRow: { flexDirection: "row", alignItems: "center", marginTop: 8, borderWidth: 1, borderColor: INK, padding: 8 },
+  linkRow: { flexDirection: "row", alignItems: "center", marginBottom: 10, borderWidth: 1, borderColor: INK, padding: 8 },
   qr: { width: 96, height: 96, marginRight: 12 },
   linkText: { fontSize: 10, fontWeight: "bold", color: INK, textDecoration: "none" },
   // The session log: ruled rows to write in by hand, with room for a pen (about 1 cm a row).
@@ -351,6 +351,24 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
           <Text>{model.verdict.summary}</Text>
         </View>
 
+        {/* Page 1, high up, whatever follows: the link and its QR code are what the patient keeps. */}
+        <View wrap={false} style={s.linkRow}>
+          {qr ? (
+            <Svg viewBox={`0 0 ${qr.size} ${qr.size}`} style={s.qr}>
+              <Path d={qr.d} fill="#000000" />
+            </Svg>
+          ) : null}
+          <View style={{ flex: 1 }}>
+            <Text style={{ fontWeight: "bold", fontSize: 11 }}>Your plan online</Text>
+            <Text style={s.small}>{model.linkText}</Text>
+            {model.link ? (
+              <Link src={model.link} style={s.linkText}>
+                {model.link}
+              </Link>
+            ) : null}
+          </View>
+        </View>
+
         <BulletSection title="What to do this week" items={model.thisWeek} />
 
         <FlowingSection title="Pain traffic light" first={model.painRules[0] ? <PainRow rule={model.painRules[0]} /> : null}>
@@ -392,23 +410,6 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
         <View wrap={false} style={[s.box, { borderWidth: 2, marginTop: 12 }]}>
           <Text style={[s.h2, { marginTop: 0 }]}>When to stop and seek care</Text>
           <Bullets items={model.seekCare} />
-        </View>
-
-        <View wrap={false} style={s.linkRow}>
-          {qr ? (
-            <Svg viewBox={`0 0 ${qr.size} ${qr.size}`} style={s.qr}>
-              <Path d={qr.d} fill="#000000" />
-            </Svg>
-          ) : null}
-          <View style={{ flex: 1 }}>
-            <Text style={{ fontWeight: "bold", fontSize: 11 }}>Your plan online</Text>
-            <Text style={s.small}>{model.linkText}</Text>
-            {model.link ? (
-              <Link src={model.link} style={s.linkText}>
-                {model.link}
-              </Link>
-            ) : null}
-          </View>
         </View>
 
         {model.sessionLog ? <SessionLogPage log={model.sessionLog} /> : null}

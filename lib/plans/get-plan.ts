@@ -8,6 +8,7 @@ import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { fullName } from "@/lib/patients/format";
 import { findPlan, findVersion, liveLink } from "./internal";
 import { planGateFor } from "./plan-gate";
+import { linkKept } from "./show-patient-link";
 import { unitOf } from "./units";
 
 /** A plan of the caller's clinic as the editor shows it: latest version, history, link state. Audited. */
@@ -45,7 +46,8 @@ export async function getPlan(db: Db, actor: Actor, patientId: string, planId: s
     patientName: patient ? fullName(patient) : "",
     units: unitOf(settings.units),
     paperSize: settings.paperSize === "LETTER" ? ("LETTER" as const) : ("A4" as const),
-    link: link ? { createdAt: link.createdAt, expiresAt: link.expiresAt, expired: link.expiresAt.getTime() <= now } : null,
+    // Whether the live link can be shown again is known without opening it (ADR 0021).
+    link: link ? { createdAt: link.createdAt, expiresAt: link.expiresAt, expired: link.expiresAt.getTime() <= now, kept: linkKept(link) } : null,
   };
 }
 export type PlanView = Awaited<ReturnType<typeof getPlan>>;

@@ -2,26 +2,26 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
-import { hashLinkToken } from "@/lib/auth/tokens";
 import { buildReportModel } from "@/lib/pdf/report-model";
 import { renderPlanPdf, renderWithheldPdf } from "@/lib/pdf/render-plan-pdf";
 import { clinicContactOf } from "@/lib/clinics/clinic-contact";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { planGateFor } from "./plan-gate";
 import { withheldNotice } from "./withheld-notice";
-import { findPlan, findVersion, liveLink } from "./internal";
-import { isPatientLinkToken } from "./patient-link-token";
+import { findPlan, findVersion } from "./internal";
 import { planReportInput } from "./report-input";
+import { revealLiveLink } from "./show-patient-link";
 
 /**
- * The clinician's PDF of a plan version (default: the published one, else the latest). The link
- * is printed only when the caller hands in the live link's token (right after issuing it): the
- * database keeps only its hash, so it cannot be printed later.
+ * The clinician's PDF of a plan version (default: the published one, else the latest). With
+ * `withLink`, the patient's copy: the published version with the live link and its QR code on
+ * page 1, opened from its sealed token (ADR 0021, audited as `plan_link.show`). A link that
+ * cannot be shown (none, expired, issued before links were kept) leaves the PDF without it.
  */
 export async function renderPlanPdfFor(
   db: Db,
   actor: Actor,
-  v: { patientId: string; planId: string; version?: number; token?: string; origin: string },
+  v: { patientId: string; planId: string; version?: number; withLink?: boolean; origin: string },
 ) {
   const plan = await findPlan(db, actor, v.patientId, v.planId);
   // The same gate as the patient's link (ADR 0013): a printout handed over never carries a plan
@@ -40,12 +40,14 @@ export async function renderPlanPdfFor(
     });
     return { pdf, fileName: "contact-your-clinic.pdf" };
   }
-  const n = v.version ?? plan.publishedVersion ?? plan.version;
+  // The link shows the published version, so only that version is printed with it.
+  const withLink = v.withLink === true && plan.publishedVersion !== null;
+  const n = withLink ? plan.publishedVersion! : (v.version ?? plan.publishedVersion ?? plan.version);
   const version = await findVersion(db, actor.clinicId, plan.id, n);
   let link: string | null = null;
-  if (v.token && isPatientLinkToken(v.token)) {
-    const live = await liveLink(db, actor.clinicId, plan.id);
-    if (live && live.tokenHash === hashLinkToken(v.token) && live.expiresAt > new Date()) link = `${v.origin}/p/${v.token}`;
+  if (withLink) {
+    const shown = await revealLiveLink(db, actor, plan, { origin: v.origin, via: "pdf" });
+    if (shown.state === "shown") link = shown.url;
   }
   const input = await planReportInput(db, actor.clinicId, plan, version, { link });
   const pdf = await renderPlanPdf(buildReportModel(input));

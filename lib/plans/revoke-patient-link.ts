@@ -6,13 +6,13 @@ import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { findPlan } from "./internal";
 
-/** Ends the plan's live link at once; the patient's page and PDF then answer 404. */
+/** Ends the plan's live link at once; the patient's page and PDF then answer 404. Its sealed token goes with it. */
 export async function revokePatientLink(db: Db, actor: Actor, v: { patientId: string; planId: string }) {
   return db.transaction(async (tx) => {
     const plan = await findPlan(tx, actor, v.patientId, v.planId, { lock: true });
     const rows = await tx
       .update(planLinks)
-      .set({ revokedAt: new Date(), revokedBy: actor.userId })
+      .set({ revokedAt: new Date(), revokedBy: actor.userId, tokenCiphertext: null, tokenKeyId: null })
       .where(and(eq(planLinks.clinicId, actor.clinicId), eq(planLinks.planId, plan.id), isNull(planLinks.revokedAt)))
       .returning({ id: planLinks.id });
     for (const r of rows) {

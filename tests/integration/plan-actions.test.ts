@@ -13,6 +13,8 @@ vi.mock("@/lib/auth/require-user", () => ({ getActor: async () => current.actor 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 let handle: Awaited<ReturnType<typeof openTestDb>>;
 vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: async () => handle.db }));
+// The link comes back at the origin the PDF prints (APP_URL, else the request's Host).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "app.test" }) }));
 
 const { createPlanAction } = await import("@/app/(clinic)/patients/[patientId]/plans/actions");
 const actions = await import("@/app/(clinic)/patients/[patientId]/plans/[planId]/actions");
@@ -215,7 +217,7 @@ describe("publishing", () => {
     const s = await withPlan();
     await post(s, (v) => (v.stages[0]!.notes = "v2"));
     const r = await actions.publishPlanAction(null, form({ planId: s.planId, patientId: s.patientId, version: "2" }));
-    expect(r).toMatchObject({ ok: true, message: expect.stringMatching(/^link:\/p\/[A-Za-z0-9_-]{22}$/) });
+    expect(r).toMatchObject({ ok: true, message: expect.stringMatching(/^link:https:\/\/app\.test\/p\/[A-Za-z0-9_-]{22}$/) });
     const { plan, version } = await latest(s.planId, s.clinic.id);
     expect(plan.publishedVersion).toBe(2);
     const [p] = await handle.db.select().from(patients).where(and(eq(patients.clinicId, s.clinic.id), eq(patients.id, s.patientId)));
@@ -223,7 +225,8 @@ describe("publishing", () => {
     const links = await handle.db.select().from(planLinks).where(eq(planLinks.planId, s.planId));
     expect(links).toHaveLength(1);
     // Only the hash is stored.
-    const token = r!.message!.slice("link:/p/".length);
+    const token = r!.message!.slice("link:https://app.test/p/".length);
+    // Lookups use the hash; the token is kept only sealed (ADR 0021), never in the clear.
     expect(JSON.stringify(links)).not.toContain(token);
     expect(links[0]!.expiresAt.getTime() - links[0]!.createdAt.getTime()).toBe(90 * 24 * 3600 * 1000);
 
@@ -247,7 +250,7 @@ describe("publishing", () => {
     const s = await withPlan();
     await actions.publishPlanAction(null, form({ planId: s.planId, patientId: s.patientId, version: "1" }));
     const r = await actions.issueLinkAction(null, form({ planId: s.planId, patientId: s.patientId, days: "30" }));
-    expect(r).toMatchObject({ ok: true, message: expect.stringMatching(/^link:\/p\//) });
+    expect(r).toMatchObject({ ok: true, message: expect.stringMatching(/^link:https:\/\/app\.test\/p\//) });
     const links = await handle.db.select().from(planLinks).where(eq(planLinks.planId, s.planId));
     expect(links.filter((l) => l.revokedAt === null)).toHaveLength(1);
     expect(links).toHaveLength(2);

@@ -7,14 +7,14 @@ import { PlanEditor, type EditorStageMeta } from "@/components/plan/plan-editor"
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { clinicTimeZone } from "@/lib/clinics/clinic-time-zone";
-import { formatClinicTime } from "@/lib/time/clock";
+import { dayIn, formatClinicTime, formatDay } from "@/lib/time/clock";
 import { requireRole } from "@/lib/auth/require-user";
 import type { Verdict } from "@/lib/clinical";
 import { isAppError } from "@/lib/errors";
 import { toFormValues } from "@/lib/plans/content";
 import { getPlan } from "@/lib/plans/get-plan";
 import { gateMessage } from "@/lib/plans/plan-gate";
-import { issueLinkAction, publishPlanAction, revokeLinkAction, savePlanAction } from "./actions";
+import { issueLinkAction, publishPlanAction, revokeLinkAction, savePlanAction, showLinkAction } from "./actions";
 import { EditChangeForm } from "@/components/reviews/edit-change-form";
 import { SuggestionBadge } from "@/components/reviews/review-card";
 import { listReviewQueue } from "@/lib/reviews/list-review-queue";
@@ -118,8 +118,12 @@ export default async function PlanPage({
             version={plan.version}
             publishedVersion={plan.publishedVersion}
             blocked={!view.gate.open}
-            link={view.link ? { createdAt: view.link.createdAt.toISOString(), expiresAt: view.link.expiresAt.toISOString(), expired: view.link.expired } : null}
-            actions={{ publish: publishPlanAction, issue: issueLinkAction, revoke: revokeLinkAction }}
+            link={
+              view.link
+                ? { issued: formatDay(dayIn(view.link.createdAt, timeZone)), expires: fmt(view.link.expiresAt), expired: view.link.expired, kept: view.link.kept }
+                : null
+            }
+            actions={{ publish: publishPlanAction, issue: issueLinkAction, revoke: revokeLinkAction, show: showLinkAction }}
           />
           <p className="text-sm">
             <a href={`${base}/pdf?version=${plan.version}`} className="text-brand-700 underline" target="_blank" rel="noreferrer">

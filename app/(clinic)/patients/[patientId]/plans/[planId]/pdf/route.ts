@@ -3,8 +3,9 @@ import { requestOrigin } from "@/lib/plans/request-origin";
 import { renderPlanPdfFor } from "@/lib/plans/render-plan-report";
 
 // The clinician's PDF, rendered on the server (Node runtime): session and role by authedRoute,
-// clinic and patient scope by the service. GET previews a version; POST with the token that was
-// just issued prints the patient's copy with the link and QR code.
+// clinic and patient scope by the service. GET previews a version; POST prints the patient's
+// copy: the published version with the live link and its QR code, opened on the server from its
+// sealed token (ADR 0021), so the token never travels in a URL or a form.
 export const runtime = "nodejs";
 
 type Params = { patientId: string; planId: string };
@@ -29,12 +30,6 @@ export const GET = authedRoute<Params>({ roles: ["clinician", "admin"] }, async 
 });
 
 export const POST = authedRoute<Params>({ roles: ["clinician", "admin"] }, async (req, { actor, db, params }) => {
-  const form = await req.formData().catch(() => null);
-  const token = form?.get("token");
-  const { pdf, fileName } = await renderPlanPdfFor(db, actor, {
-    ...params,
-    token: typeof token === "string" ? token : undefined,
-    origin: requestOrigin(req.headers),
-  });
+  const { pdf, fileName } = await renderPlanPdfFor(db, actor, { ...params, withLink: true, origin: requestOrigin(req.headers) });
   return pdfResponse(pdf, fileName);
 });

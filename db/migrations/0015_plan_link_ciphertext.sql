@@ -1,0 +1,4 @@
+ALTER TABLE "plan_links" ADD COLUMN "token_ciphertext" text;--> statement-breakpoint
+ALTER TABLE "plan_links" ADD COLUMN "token_key_id" text;--> statement-breakpoint
+ALTER TABLE "plan_links" ADD CONSTRAINT "plan_links_sealed_shape" CHECK (("plan_links"."token_ciphertext" is null) = ("plan_links"."token_key_id" is null) and ("plan_links"."token_key_id" is null or ("plan_links"."token_key_id" ~ '^[0-9a-f]{8}$' and "plan_links"."token_ciphertext" ~ '^[A-Za-z0-9_-]{40,200}$')));--> statement-breakpoint
+ALTER TABLE "plan_links" ADD CONSTRAINT "plan_links_revoked_unsealed" CHECK ("plan_links"."revoked_at" is null or "plan_links"."token_ciphertext" is null);
