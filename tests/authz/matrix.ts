@@ -395,6 +395,15 @@ export const MATRIX: Entry[] = [
     expect: clinicalAction("ok"),
   },
   {
+    // Shows Maya's live link again (a read, audited as plan_link.show): nothing else changes.
+    kind: "action",
+    file: "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts",
+    exportName: "showLinkAction",
+    postTo: ({ fx }) => paths.plan(fx.maya.patientId, fx.maya.planId),
+    fields: ({ fx }) => ({ patientId: fx.maya.patientId, planId: fx.maya.planId }),
+    expect: clinicalAction("ok"),
+  },
+  {
     kind: "action",
     file: "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts",
     exportName: "revokeLinkAction",
