@@ -121,6 +121,11 @@ export function formEntries(form: HtmlForm, button: FormButton | undefined, fill
 
 export class HttpError extends Error {}
 
+const staleConnection = (err: unknown) => {
+  const code = (err as { cause?: { code?: string } }).cause?.code;
+  return code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE";
+};
+
 /** The RSC payload Next streams into the page (self.__next_f.push([1, "…"]) chunks), unescaped. */
 export function flightPayload(html: string): string {
   let out = "";
@@ -162,10 +167,21 @@ export class HttpClient {
   /** One request, no redirect followed: the raw answer, its cookies kept. */
   async raw(path: string, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
     const url = new URL(path, this.base);
+    const method = init.method ?? "GET";
     const started = performance.now();
-    const res = await fetch(url, { method: init.method ?? "GET", body: init.body, headers: this.headers(init.headers), redirect: "manual" });
+    const send = () => fetch(url, { method, body: init.body, headers: this.headers(init.headers), redirect: "manual" });
+    let res: Response;
+    try {
+      res = await send();
+    } catch (err) {
+      // A kept-alive connection that the server closed while it sat idle fails the next request
+      // sent on it. A browser retries that request on a new connection; so does this, for a GET
+      // (which changes nothing), never for a POST.
+      if (method !== "GET" || !staleConnection(err)) throw err;
+      res = await send();
+    }
     // Time to the response head: what a load test counts (the body is read by the caller).
-    this.opts.observe?.({ method: init.method ?? "GET", path: url.pathname, status: res.status, ms: performance.now() - started });
+    this.opts.observe?.({ method, path: url.pathname, status: res.status, ms: performance.now() - started });
     this.keep(res);
     return res;
   }
