@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { postgresOptionsFromUrl } from "./postgres-options";
 import { isDatabaseUnavailable } from "./unavailable";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,20 +26,20 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; mig
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
+    // prepare=false on the URL: behind a transaction-mode pooler (ADR 0022).
+    const { prepare } = postgresOptionsFromUrl(url);
     // connect_timeout: an unreachable host answers "unavailable" in seconds, not after 30.
-    const sqlClient = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+    const sqlClient = postgres(url, { max: 10, prepare, onnotice: () => {}, connect_timeout: 5 });
     handle = { db: drizzle(sqlClient, { schema, casing: "snake_case" }) as unknown as Db, close: () => sqlClient.end() };
     if (opts.migrate !== false) {
-      // Several app servers may start at once: one connection holds an advisory lock while it
-      // migrates, the others wait and then find nothing to do.
-      const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      const lockClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+      // Several app servers may start at once: one migrates under a transaction-scoped advisory
+      // lock, the others wait and then find nothing to do.
+      const { migratePostgres } = await import("./migrate-postgres");
       try {
-        await lockClient`select pg_advisory_lock(7423001)`;
-        await migrate(drizzle(lockClient), { migrationsFolder });
-        await lockClient`select pg_advisory_unlock(7423001)`;
-      } finally {
-        await lockClient.end();
+        await migratePostgres(url, { prepare, migrationsFolder });
+      } catch (err) {
+        await sqlClient.end();
+        throw err;
       }
     }
   } else {

@@ -29,6 +29,14 @@ describe("env", () => {
     expect(env().APP_URL).toBe("https://loadwise.example.test");
   });
 
+  it("reads prepare=false on DATABASE_URL (a transaction pooler) and stops at a misspelt pooler option", async () => {
+    const ok = await freshEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1:6432/db?prepare=false", AUTH_SECRET: "x".repeat(40), APP_URL: "https://loadwise.example.test" });
+    expect(ok.env().DATABASE_URL).toContain("prepare=false");
+    const bad = await freshEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1:6432/db?pgbouncer=true", AUTH_SECRET: "x".repeat(40), APP_URL: "https://loadwise.example.test" });
+    expect(() => bad.env()).toThrow(bad.EnvError);
+    expect(() => bad.env()).toThrow(/write \?prepare=false/);
+  });
+
   it("on the embedded database, APP_URL may stay unset", async () => {
     const { env } = await freshEnv({ DATABASE_URL: undefined, APP_URL: undefined, AUTH_SECRET: undefined });
     expect(env().APP_URL).toBeUndefined();

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DatabaseUrlError, postgresOptionsFromUrl } from "@/db/postgres-options";
 
 // Every environment variable the server reads, validated once (conventions §12).
 // An empty variable (`DATABASE_URL=`) means unset, as shells and .env files commonly write it.
@@ -64,6 +65,15 @@ export function env(): Env {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  if (parsed.data.DATABASE_URL) {
+    // Its options (e.g. prepare=false behind PgBouncer) are checked at start, not at the first query.
+    try {
+      postgresOptionsFromUrl(parsed.data.DATABASE_URL);
+    } catch (err) {
+      if (err instanceof DatabaseUrlError) throw new EnvError(`Invalid environment:\n  ${err.message}`);
+      throw err;
+    }
   }
   const pgliteDir = defaultPgliteDir();
   let secret = parsed.data.AUTH_SECRET;

@@ -1,5 +1,6 @@
 // Runs every benchmark module in turn and prints a table plus one JSON line per run.
 // Add a bench by appending to `benches`: { name, run } where run resolves to a record with a `name`.
+// An `optIn` bench (the minutes-long soak, which needs PostgreSQL) runs only when named.
 import { benchCaseload } from "./caseload";
 import { benchCheckIns } from "./checkins";
 import { benchEngine } from "./engine";
@@ -7,7 +8,7 @@ import { benchReviews } from "./reviews";
 import { benchSignInTiming } from "./signin-timing";
 
 type BenchRecord = { name: string } & Record<string, unknown>;
-type Bench = { name: string; run: () => Promise<BenchRecord[]> };
+type Bench = { name: string; run: () => Promise<BenchRecord[]>; optIn?: true };
 
 export const benches: Bench[] = [
   { name: "engine", run: async () => [await benchEngine()] },
@@ -16,6 +17,7 @@ export const benches: Bench[] = [
   { name: "caseload", run: () => benchCaseload() },
   { name: "reviews", run: () => benchReviews() },
   { name: "pdf", run: async () => (await import("./pdf")).benchPdf() },
+  { name: "soak", run: async () => (await import("./soak")).benchSoak(), optIn: true },
 ];
 
 function table(rows: BenchRecord[]): string {
@@ -28,7 +30,7 @@ function table(rows: BenchRecord[]): string {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches;
+  const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches.filter((b) => !b.optIn);
   const results: BenchRecord[] = [];
   for (const b of selected) {
     process.stderr.write(`running ${b.name}…\n`);

@@ -1,0 +1,1 @@
+export function buildIfNeeded(opts?: { log?: (message: string) => void }): boolean;
