@@ -27,7 +27,9 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; mig
     const { drizzle } = await import("drizzle-orm/postgres-js");
     // connect_timeout: an unreachable host answers "unavailable" in seconds, not after 30.
     const sqlClient = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
-    handle = { db: drizzle(sqlClient, { schema, casing: "snake_case" }) as unknown as Db, close: () => sqlClient.end() };
+    // end() waits for every connection to finish; after PostgreSQL went away mid-query one never
+    // does, and a server stopping on SIGTERM would hang. Five seconds, then they are dropped.
+    handle = { db: drizzle(sqlClient, { schema, casing: "snake_case" }) as unknown as Db, close: () => sqlClient.end({ timeout: 5 }) };
     if (opts.migrate !== false) {
       // Several app servers may start at once: one connection holds an advisory lock while it
       // migrates, the others wait and then find nothing to do.
