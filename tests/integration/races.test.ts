@@ -9,8 +9,10 @@ import { finalizeAssessment } from "@/lib/assessments/finalize-assessment";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { publishPlan } from "@/lib/plans/publish-plan";
 import { decideReview } from "@/lib/reviews/decide-review";
-import { holdLock, onPostgres, openPgSession, uniqueTag, waitForLockWaiters } from "../support/pg-sessions";
-import { actorFor, makeUser, openTestDb } from "../support/test-db";
+import { updatePatient } from "@/lib/patients/update-patient";
+import { patientUpdateSchema } from "@/lib/validation/patient";
+import { auditChainLock, holdLock, onPostgres, openPgSession, uniqueTag, waitForLockWaiters } from "../support/pg-sessions";
+import { actorFor, makeUser, openTestDb, validPatient } from "../support/test-db";
 import { at, clinicForReassign, draftReadyToFinalize, finalAssessment, pendingProgressReview, PUBLISHED_ON, recoveryStepWithSleep, unpublishedPlan } from "./fault-fixtures";
 import type postgres from "postgres";
 
@@ -162,5 +164,51 @@ describe.skipIf(!onPostgres)("races on PostgreSQL: the sessions really overlappe
       await holder.release();
       await Promise.all([a.close(), b.close()]);
     }
+  });
+});
+
+describe("different writes to one patient at the same moment both succeed", () => {
+  // Not a conflict: a clinician finalizes while someone corrects the patient's phone number. Each
+  // locks rows in its own order (finalize: the assessment, then the patient's summary; the edit:
+  // the patient) and both write the clinic's audit chain, which is serialized. If the chain's lock
+  // were taken at the first audit event and held to commit, the two would wait on each other
+  // (deadlock: one fails after PostgreSQL's deadlock_timeout with an error, not a conflict).
+  it("finalize and a patient edit, interleaved at the audit chain: both committed, both audited, the chain intact", async () => {
+    const d = await draftReadyToFinalize(handle.db);
+    const [p] = await handle.db.select().from(patients).where(eq(patients.id, d.patientId));
+    const edit = patientUpdateSchema.parse({ ...validPatient({ firstName: p!.firstName, lastName: p!.lastName, dateOfBirth: p!.dateOfBirth, sex: p!.sex, sport: p!.sport, phone: "+44 20 7946 0000" }), patientId: d.patientId, version: String(p!.version) });
+    const doFinalize = (db: Db) => finalizeAssessment(db, d.actor, { patientId: d.patientId, assessmentId: d.assessmentId, version: d.version });
+    const doEdit = (db: Db) => updatePatient(db, d.actor, edit);
+    let results: PromiseSettledResult<unknown>[];
+    if (!onPostgres) {
+      results = await Promise.allSettled([doFinalize(handle.db), doEdit(handle.db)]);
+    } else {
+      // Hold the clinic's audit chain. Finalize runs until it needs the chain (holding its rows),
+      // then the edit runs until it waits too (on the chain, or on a row finalize holds); then
+      // let go, and the two contend with whatever each holds.
+      const a = openPgSession(uniqueTag("race-fin"), 1);
+      const b = openPgSession(uniqueTag("race-edit"), 1);
+      const holder = await holdLock(auditChainLock(d.clinic.id));
+      try {
+        const fin = doFinalize(a.db);
+        await waitForLockWaiters(a.tag, 1);
+        const ed = doEdit(b.db);
+        try {
+          await waitForLockWaiters(b.tag, 1);
+        } finally {
+          await holder.release();
+        }
+        results = await Promise.allSettled([fin, ed]);
+      } finally {
+        await holder.release();
+        await Promise.all([a.close(), b.close()]);
+      }
+    }
+    expect(results.map((r) => (r.status === "rejected" ? String((r.reason as Error)?.cause ?? r.reason) : "ok"))).toEqual(["ok", "ok"]);
+    const [after] = await handle.db.select().from(patients).where(eq(patients.id, d.patientId));
+    expect(after).toMatchObject({ phone: "+44 20 7946 0000", lastVerdict: expect.any(String) });
+    expect(await auditCount(d.clinic.id, "assessment.finalize", d.assessmentId)).toBe(1);
+    expect(await auditCount(d.clinic.id, "patient.update", d.patientId)).toBe(1);
+    expect((await verifyAuditChain(handle.db, { clinicId: d.clinic.id })).ok).toBe(true);
   });
 });
