@@ -30,7 +30,9 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; mig
     const { prepare } = postgresOptionsFromUrl(url);
     // connect_timeout: an unreachable host answers "unavailable" in seconds, not after 30.
     const sqlClient = postgres(url, { max: 10, prepare, onnotice: () => {}, connect_timeout: 5 });
-    handle = { db: drizzle(sqlClient, { schema, casing: "snake_case" }) as unknown as Db, close: () => sqlClient.end() };
+    // end() waits for every connection to finish; after PostgreSQL went away mid-query one never
+    // does, and a server stopping on SIGTERM would hang. Five seconds, then they are dropped.
+    handle = { db: drizzle(sqlClient, { schema, casing: "snake_case" }) as unknown as Db, close: () => sqlClient.end({ timeout: 5 }) };
     if (opts.migrate !== false) {
       // Several app servers may start at once: one migrates under a transaction-scoped advisory
       // lock, the others wait and then find nothing to do.

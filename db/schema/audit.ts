@@ -16,7 +16,7 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
-    // Hash chain, filled by a BEFORE INSERT trigger (migration 0002): each row's hash covers its
+    // Hash chain, sealed as the transaction commits (migrations 0003, 0015): each row's hash covers its
     // content and the previous row's hash, so `npm run audit:verify` finds an altered or missing row.
     chainSeq: bigint("chain_seq", { mode: "number" }).notNull().default(0),
     prevHash: text("prev_hash").notNull().default(""),

@@ -142,22 +142,53 @@ export async function listClinicians(db: Db, actor: Actor) {
     .orderBy(asc(users.name));
 }
 
-/** Hands patients to another active clinician of the same clinic; one audit event per patient. */
-export async function reassignPatients(db: Db, actor: Actor, input: { patientIds: string[]; clinicianId: string }) {
+/**
+ * Hands patients to another active clinician of the same clinic; one audit event per patient.
+ * `assignedTo` is who each patient was with when the admin's page was drawn: a patient moved by
+ * someone else since is a conflict and nothing changes (ADR 0004). The update's own WHERE does
+ * the check, so of two admins reassigning at once the second re-reads the first's row and misses.
+ */
+export async function reassignPatients(db: Db, actor: Actor, input: { patientIds: string[]; clinicianId: string; assignedTo: Record<string, string> }) {
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.clinicId, actor.clinicId), eq(users.id, input.clinicianId), eq(users.active, true)));
     if (!target) throw new AppError("invalid", "reassign", "Choose an active clinician of this clinic.", { clinicianId: ["Choose an active clinician"] });
+    const ids = [...new Set(input.patientIds.map((id) => id.toLowerCase()))];
+    const unseen = ids.filter((id) => !input.assignedTo[id]);
+    if (unseen.length) throw new AppError("invalid", "reassign", "The page was out of date. Reload it and select the patients again.");
+    const seen = sql.join(
+      ids.map((id) => sql`(${id}::uuid, ${input.assignedTo[id]}::uuid)`),
+      sql`, `,
+    );
     const moved = await tx
       .update(patients)
       .set({ clinicianId: input.clinicianId, updatedAt: new Date() })
-      .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, input.patientIds)))
+      .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, ids), sql`(${patients.id}, ${patients.clinicianId}) in (${seen})`))
       .returning({ id: patients.id });
-    if (moved.length !== new Set(input.patientIds).size) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
+    if (moved.length !== ids.length) {
+      const found = await tx
+        .select({ id: patients.id })
+        .from(patients)
+        .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, ids)));
+      if (found.length !== ids.length) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
+      const n = ids.length - moved.length;
+      throw new AppError(
+        "conflict",
+        "reassign",
+        `${n === 1 ? "One of the selected patients was" : `${n} of the selected patients were`} handed to another clinician after this page was loaded. Nothing was changed: reload to see who has them now, then try again.`,
+      );
+    }
     for (const p of moved) {
-      await recordAuditEvent(tx, { ...actorAudit(actor), action: "patient.reassign", entityType: "patient", entityId: p.id, patientId: p.id, detail: { to: input.clinicianId } });
+      await recordAuditEvent(tx, {
+        ...actorAudit(actor),
+        action: "patient.reassign",
+        entityType: "patient",
+        entityId: p.id,
+        patientId: p.id,
+        detail: { from: input.assignedTo[p.id], to: input.clinicianId },
+      });
     }
     return moved.length;
   });

@@ -21,6 +21,10 @@ export async function publishPlan(db: Db, actor: Actor, v: { patientId: string; 
   const r = await db.transaction(async (tx) => {
     const plan = await findPlan(tx, actor, v.patientId, v.planId, { lock: true });
     if (plan.version !== v.version) throw new AppError("conflict", "plan", planConflictMessage);
+    // Publishing leaves the plan's version as it is, so the version check alone lets a second
+    // publish of the same version through (two tabs, two clinicians): it would be audited twice
+    // and told it published. The page disables the button for a published version; so does this.
+    if (plan.publishedVersion === v.version) throw new AppError("conflict", "plan", `Version ${v.version} is already published. Reload to see the patient's link.`);
     // The red-flag gate, read live from the assessment's effective decision (ADR 0013). The block
     // is audited and committed on its own: nothing else is written.
     const gate = await planGateFor(tx, actor.clinicId, plan);

@@ -192,8 +192,24 @@ export type ClinicCaseloadQuery = z.output<typeof clinicCaseloadQuerySchema>;
 
 const patientIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).min(1, "Select at least one patient").max(500));
 
+const UUID_PAIR = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * Who each listed patient was with when the page was drawn (`<patientId>:<clinicianId>`, one
+ * hidden field per row): a reassignment moves a patient only from that clinician, so two admins
+ * handing over the same patient at once get one result and a conflict, not a silent overwrite
+ * (ADR 0004).
+ */
+const assignedTo = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.string().regex(UUID_PAIR, "Reload the page and select again"))
+    .max(1000)
+    .transform((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, 36).toLowerCase(), p.slice(37).toLowerCase()])) as Record<string, string>),
+);
+
 export const bulkPatientSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reassign"), patientIds, clinicianId: z.uuid("Choose the clinician to hand over to") }),
+  z.object({ intent: z.literal("reassign"), patientIds, clinicianId: z.uuid("Choose the clinician to hand over to"), assignedTo }),
   z.object({ intent: z.literal("discharge"), patientIds }),
   z.object({ intent: z.literal("reactivate"), patientIds }),
 ]);

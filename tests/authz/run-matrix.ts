@@ -312,7 +312,9 @@ for (const entry of ordered) {
     // Nobody outside clinic 1 sees clinic 1's people or patients (the patient sees their own plan).
     const leakChecked = !CLINIC1_STAFF.includes(actor.key) && entry.leakCheck !== false && !(actor.key === "link" && (entry.kind === "action" ? key.startsWith("app/p/") : entry.route.startsWith("/p/")));
     if (leakChecked) {
-      const shown = fx.clinic1Markers.filter((m) => sent.body.includes(m) && !sent.requestText.includes(m));
+      // Whole words: a name inside a longer word ("Martin" in the time-zone list's "America/Martinique") is not a leak.
+      const said = (text: string, m: string) => new RegExp(`(?<![\\p{L}\\p{N}])${m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(text);
+      const shown = fx.clinic1Markers.filter((m) => said(sent.body, m) && !said(sent.requestText, m));
       if (shown.length) cell.problems.push(`the response shows clinic 1's ${shown.map((m) => `"${m}"`).join(", ")}`);
     }
     if (entry.kind !== "page" && entry.verify) {

@@ -35,6 +35,9 @@ const { recordNextMorning } = await import("@/lib/checkins/record-next-morning")
 const { getCheckInView } = await import("@/lib/checkins/get-check-in-view");
 const { buildCheckInReviewInput } = await import("@/lib/checkins/review-input");
 const { findVersion } = await import("@/lib/plans/internal");
+const { savePlanVersion } = await import("@/lib/plans/save-plan-version");
+const { toFormValues } = await import("@/lib/plans/content");
+const { planEditFormSchema } = await import("@/lib/validation/plan");
 const { sessionFormSchema, morningFormSchema } = await import("@/lib/validation/checkin");
 const { proxy } = await import("@/proxy");
 const { PATIENT_LINK_RATE } = await import("@/lib/plans/patient-link-rate-limit");
@@ -73,7 +76,7 @@ const morningInput = (checkInId: string, o: Record<string, string> = {}) =>
 const meta = { ip: "192.0.2.9", userAgent: "phone" };
 
 describe("position (where the patient is)", () => {
-  it("is set at publish on the first stage, today in the clinic's zone, with the assessment's resting pain; a re-publish keeps it; rows are append-only", async () => {
+  it("is set at publish on the first stage, today in the clinic's zone, with the assessment's resting pain; the same version again is refused and a later version keeps it; rows are append-only", async () => {
     freshIp();
     const s = await published();
     const pos = await currentPlanPosition(handle.db, s.clinic.id, s.plan.id);
@@ -83,7 +86,11 @@ describe("position (where the patient is)", () => {
     const rest = (a!.input as { symptoms?: { painNowNrs?: number } }).symptoms?.painNowNrs;
     expect(rest).toBeTypeOf("number");
     expect(pos!.baselinePainNrs).toBe(rest);
-    await publishPlan(handle.db, s.actor, { patientId: s.patientId, planId: s.plan.id, version: 1 }, fixedClock(at("2026-12-05")));
+    // The published version again is refused (the page disables its button): nothing moves.
+    await expect(publishPlan(handle.db, s.actor, { patientId: s.patientId, planId: s.plan.id, version: 1 }, fixedClock(at("2026-12-05")))).rejects.toMatchObject({ kind: "conflict" });
+    // A later version published keeps the patient where they are.
+    const v2 = await savePlanVersion(handle.db, s.actor, planEditFormSchema.parse({ ...toFormValues(content, "km", { planId: s.plan.id, patientId: s.patientId, version: 1 }), notes: "Keep the long run easy." }));
+    await publishPlan(handle.db, s.actor, { patientId: s.patientId, planId: s.plan.id, version: v2.version }, fixedClock(at("2026-12-05")));
     expect((await currentPlanPosition(handle.db, s.clinic.id, s.plan.id))!.seq).toBe(1);
     await expect(handle.db.update(planPositions).set({ doseCutPct: 10 }).where(eq(planPositions.planId, s.plan.id))).rejects.toThrow();
     const events = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, s.clinic.id), eq(auditEvents.action, "plan.position")));

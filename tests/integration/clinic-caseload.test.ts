@@ -103,18 +103,37 @@ describe("clinic caseload", () => {
   it("reassigns selected patients in one transaction and audits each", async () => {
     const { admin, pt2, p } = await clinic();
     current.actor = admin;
-    const state = await bulkPatientsAction(null, form([["intent", "reassign"], ["clinicianId", pt2.userId], ["patientIds", p[0]!.id], ["patientIds", p[1]!.id]]));
+    // As the page posts it: the checked rows, and every listed row's clinician as drawn.
+    const drawn = p.map((x) => ["assignedTo", `${x.id}:${x.clinicianId}`] as [string, string]);
+    const state = await bulkPatientsAction(null, form([["intent", "reassign"], ["clinicianId", pt2.userId], ["patientIds", p[0]!.id], ["patientIds", p[1]!.id], ...drawn]));
     expect(state).toMatchObject({ ok: true, message: "Reassigned 2 patients." });
     const rows = await handle.db.select().from(patients).where(eq(patients.clinicianId, pt2.userId));
     expect(rows).toHaveLength(3);
     const events = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, admin.clinicId), eq(auditEvents.action, "patient.reassign")));
     expect(events).toHaveLength(2);
+    expect(events[0]!.detail).toMatchObject({ from: p[0]!.clinicianId, to: pt2.userId });
+  });
+
+  it("changes nothing when a selected patient was handed to someone else after the page was drawn", async () => {
+    const { admin, pt1, pt2, p } = await clinic();
+    const other = actorFor(await makeUser(handle.db, admin.clinicId));
+    // Another admin moved Bravo to pt2 after this page showed Bravo with pt1.
+    await reassignPatients(handle.db, admin, { patientIds: [p[1]!.id], clinicianId: pt2.userId, assignedTo: { [p[1]!.id]: pt1.userId } });
+    await expect(
+      reassignPatients(handle.db, admin, { patientIds: [p[0]!.id, p[1]!.id], clinicianId: other.userId, assignedTo: { [p[0]!.id]: pt1.userId, [p[1]!.id]: pt1.userId } }),
+    ).rejects.toMatchObject({ kind: "conflict", message: expect.stringContaining("reload") });
+    const rows = await handle.db.select({ id: patients.id, clinicianId: patients.clinicianId }).from(patients).where(eq(patients.clinicId, admin.clinicId));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.clinicianId]))).toEqual({ [p[0]!.id]: pt1.userId, [p[1]!.id]: pt2.userId, [p[2]!.id]: pt2.userId });
+    // Through the form: the conflict is a message for the admin, not an error page.
+    current.actor = admin;
+    const state = await bulkPatientsAction(null, form([["intent", "reassign"], ["clinicianId", other.userId], ["patientIds", p[1]!.id], ["assignedTo", `${p[1]!.id}:${pt1.userId}`]]));
+    expect(state).toMatchObject({ ok: false, formError: expect.stringContaining("handed to another clinician") });
   });
 
   it("changes nothing when any selected patient belongs to another clinic", async () => {
     const a = await clinic();
     const b = await clinic();
-    await expect(reassignPatients(handle.db, a.admin, { patientIds: [a.p[0]!.id, b.p[0]!.id], clinicianId: a.pt2.userId })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(reassignPatients(handle.db, a.admin, { patientIds: [a.p[0]!.id, b.p[0]!.id], clinicianId: a.pt2.userId, assignedTo: { [a.p[0]!.id]: a.pt1.userId, [b.p[0]!.id]: b.pt1.userId } })).rejects.toMatchObject({ kind: "not_found" });
     const [unchanged] = await handle.db.select().from(patients).where(eq(patients.id, a.p[0]!.id));
     expect(unchanged?.clinicianId).toBe(a.pt1.userId);
   });

@@ -174,6 +174,8 @@ export default async function ClinicDashboard({ searchParams }: { searchParams: 
                 <tr key={r.id} className={r.reviewSuggestion === "urgent_care" ? "bg-red-50/60" : undefined}>
                   <td className="px-4 py-2 align-top">
                     <input type="checkbox" name="patientIds" value={r.id} aria-label={`Select ${r.firstName} ${r.lastName}`} className="size-4" />
+                    {/* Who the patient is with as drawn: a reassignment moves them only from here. */}
+                    <input type="hidden" name="assignedTo" value={`${r.id}:${r.clinicianId}`} />
                   </td>
                   <td className="min-w-40 px-4 py-2 align-top font-medium">
                     <Link href={`/patients/${r.id}`} className="text-brand-800 hover:underline">
