@@ -36,6 +36,7 @@ const { savePlanVersion } = await import("@/lib/plans/save-plan-version");
 const { publishPlan } = await import("@/lib/plans/publish-plan");
 const { issuePatientLink } = await import("@/lib/plans/issue-patient-link");
 const { revokePatientLink } = await import("@/lib/plans/revoke-patient-link");
+const { showPatientLink } = await import("@/lib/plans/show-patient-link");
 const { openPatientLink } = await import("@/lib/plans/open-patient-link");
 const { renderPlanPdfFor } = await import("@/lib/plans/render-plan-report");
 const { setPlanPosition } = await import("@/lib/plans/set-plan-position");
@@ -93,6 +94,7 @@ function auditingServices(): string[] {
  */
 const NOT_AUDITED_THEMSELVES: Record<string, string> = {
   "lib/plans/issue-patient-link.ts#issueLinkIn": "the in-transaction step of publishPlan and issuePatientLink, whose cases assert plan_link.issue",
+  "lib/plans/show-patient-link.ts#revealLiveLink": "the step of showPatientLink (and of the PDF with the link), whose case asserts plan_link.show",
   "lib/plans/set-plan-position.ts#currentPlanPosition": "a lookup inside services that audit their own read or write",
   "lib/plans/plan-gate.ts#planGateFor": "a lookup inside publishPlan, openPatientLink and renderPlanPdfFor, whose cases assert their events",
   "lib/plans/plan-gate.ts#withdrawPlanIfGateClosed": "runs inside amendAssessment: the 'amend to urgent' case asserts plan.withdraw",
@@ -280,6 +282,15 @@ const CASES: Case[] = [
     events: [{ action: "plan_link.issue", patient: true }],
   },
   {
+    service: "lib/plans/show-patient-link.ts#showPatientLink",
+    what: "shows the same link again",
+    run: async (c) => {
+      const r = await showPatientLink(c.db, c.clinician, { patientId: c.patientId, planId: c.planId }, { origin: "http://app.test" });
+      if (r.state !== "shown" || !r.path.endsWith(c.token)) throw new Error(`expected the live link, got ${r.state}`);
+    },
+    events: [{ action: "plan_link.show", patient: true }],
+  },
+  {
     service: "lib/plans/render-plan-report.ts#renderPlanPdfFor",
     what: "prints the PDF",
     run: (c) => renderPlanPdfFor(c.db, c.clinician, { patientId: c.patientId, planId: c.planId, origin: "http://app.test" }),
@@ -403,7 +414,7 @@ const CASES: Case[] = [
   {
     service: "lib/admin/clinic-caseload.ts#reassignPatients",
     what: "reassigns the patient",
-    run: (c) => reassignPatients(c.db, c.admin, { patientIds: [c.patientId], clinicianId: c.colleague.id }),
+    run: (c) => reassignPatients(c.db, c.admin, { patientIds: [c.patientId], clinicianId: c.colleague.id, assignedTo: { [c.patientId]: c.clinician.userId } }),
     events: [{ action: "patient.reassign", patient: true, actor: "admin" }],
   },
   {
