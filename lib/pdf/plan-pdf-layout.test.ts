@@ -95,7 +95,9 @@ describe.each(CASES)("PDF layout: %s", (_name, input, pagesAtMost) => {
     // The plan's last page ends where the plan ends; the log has a page of its own.
     const half = pages.slice(0, -2).flatMap((p, i) => {
       const lowest = Math.max(...p.body.map((l) => l.top));
-      return lowest < p.height * 0.75 ? [`page ${i + 1} ends at ${Math.round((lowest / p.height) * 100)} % of its height`] : [];
+      // 70 %: a block kept whole (the "seek care" box is about a quarter page) may move to the
+      // next page and leave that much; the old forced break left a third of page 1 empty.
+      return lowest < p.height * 0.7 ? [`page ${i + 1} ends at ${Math.round((lowest / p.height) * 100)} % of its height`] : [];
     });
     expect(half).toEqual([]);
   });

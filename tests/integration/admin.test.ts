@@ -127,7 +127,7 @@ describe("clinic settings", () => {
     // The clinic's numbers reach the plan's words (and the check-in review reads the same settings).
     const plan = evaluate(withChange((i) => (i.symptoms!.painDuringActivityNrs = 7)), saved.engine).plan!;
     expect(plan.painRules.find((r) => r.level === "red")!.when).toMatch(/above 6\/10/);
-    expect(plan.stages[0]!.regressWhen[0]).toMatch(/cut by 15-25 %/);
+    expect(plan.stages[0]!.regressWhen[0]).toMatch(/15-25 % less of everything/);
     expect(plan.stages[0]!.progressWhen[0]).toMatch(/at least 4 sessions/);
 
     // Back to the defaults: nothing left stored, so later default changes reach this clinic.
