@@ -382,9 +382,16 @@ export const MATRIX: Entry[] = [
     kind: "action",
     file: "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts",
     exportName: "publishPlanAction",
-    postTo: ({ fx }) => paths.plan(fx.sato.patientId, fx.sato.planId),
-    fields: async (c) => ({ patientId: c.fx.sato.patientId, planId: c.fx.sato.planId, version: await versionOf(c, "plans", c.fx.sato.planId) }),
-    expect: clinicalAction("ok"),
+    // Maya's plan at the version already published: publishing it twice is a conflict (ADR 0023),
+    // so clinic 1's staff get "refused" (reached only after the plan was found in their clinic),
+    // clinic 2 "not found", and the fixture is the same for the next caller.
+    postTo: ({ fx }) => paths.plan(fx.maya.patientId, fx.maya.planId),
+    fields: async (c) => ({
+      patientId: c.fx.maya.patientId,
+      planId: c.fx.maya.planId,
+      version: String((await one<{ v: number }>(c, "select published_version as v from plans where id = $1", [c.fx.maya.planId])).v),
+    }),
+    expect: clinicalAction("refused"),
   },
   {
     kind: "action",
@@ -443,7 +450,13 @@ export const MATRIX: Entry[] = [
     exportName: "bulkPatientsAction",
     postTo: () => "/admin",
     // Hand clinic 1's patient to a clinician of the caller's own clinic.
-    fields: (c) => ({ intent: "reassign", patientIds: [c.fx.rahman.patientId], clinicianId: clinicOf(c) === c.fx.clinic1.id ? c.fx.people.clinicianA.id : c.fx.people.clinician2.id }),
+    // assignedTo says whom the caller's page showed the patient with (a stale page is a conflict).
+    fields: async (c) => ({
+      intent: "reassign",
+      patientIds: [c.fx.rahman.patientId],
+      assignedTo: [`${c.fx.rahman.patientId}:${(await one<{ id: string }>(c, "select clinician_id as id from patients where id = $1", [c.fx.rahman.patientId])).id}`],
+      clinicianId: clinicOf(c) === c.fx.clinic1.id ? c.fx.people.clinicianA.id : c.fx.people.clinician2.id,
+    }),
     expect: adminAction("ok", "not found"),
   },
   {
