@@ -95,8 +95,6 @@ function planField(key: string): z.ZodType | null {
   return null;
 }
 
-const AUDIT_ONLY: Record<string, Allowance> = { audit_events: "append" };
-
 function specs(w: FuzzWorld): Record<string, Spec> {
   const P = w.patient.id;
   const A = "app/(clinic)/patients/[patientId]/assessments/[assessmentId]/actions.ts";
@@ -343,6 +341,19 @@ describe("fuzzed server actions", () => {
     expect(listInlineServerActionFiles()).toEqual([]);
   });
 
+  it("the harness sees what a case writes, undoes it, and counts a logged failure", async () => {
+    const { patients } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const write = () => current.db!.update(patients).set({ notes: "written by a refused case" }).where(eq(patients.id, world.patient.id));
+    const wrote = await harness.run("(self-check)", {}, async () => (await write(), { kind: "refused", detail: "self-check" }), false);
+    expect(wrote.changes).toEqual([expect.stringMatching(/^patients: /)]);
+    const [after] = await handle.db.select().from(patients).where(eq(patients.id, world.patient.id));
+    expect(after!.notes).toBe(world.patient.notes);
+    const logged = await harness.run("(self-check)", {}, async () => (console.error("[action] unexpected failure"), { kind: "refused", detail: "self-check" }), false);
+    expect(logged.outcome.kind).toBe("unexpected");
+    harness.stats.delete("(self-check)");
+  });
+
   it("each action accepts its unmutated form: the fuzz starts from a real target", async () => {
     const refused: string[] = [];
     for (const [key, s] of Object.entries(all)) {
@@ -395,7 +406,7 @@ describe("fuzzed server actions", () => {
             const why = await violation(key, s, mutations);
             if (why) throw new Error(why);
           }),
-          { seed: FUZZ_SEED, numRuns: s.runs ?? FUZZ_RUNS, endOnFailure: true },
+          { seed: FUZZ_SEED, numRuns: s.runs ?? FUZZ_RUNS, endOnFailure: true, includeErrorInReport: true },
         );
       } catch (err) {
         failures.push(`${key}\n${err instanceof Error ? err.message : String(err)}`);

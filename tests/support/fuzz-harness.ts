@@ -18,7 +18,7 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 export type Outcome = { kind: "accepted" | "refused" | "unexpected"; detail: string };
 export type CaseResult = { outcome: Outcome; changes: string[] };
 
-type Stats = { cases: number; accepted: number; refused: number; mustRefuse: number; unexpected: number; writtenOnRefusal: number };
+type Stats = { cases: number; accepted: number; refused: number; mustRefuse: number; unexpected: number; writtenOnRefusal: number; ms: number };
 
 export class FuzzHarness {
   readonly stats = new Map<string, Stats>();
@@ -35,17 +35,21 @@ export class FuzzHarness {
 
   private stat(key: string): Stats {
     let s = this.stats.get(key);
-    if (!s) this.stats.set(key, (s = { cases: 0, accepted: 0, refused: 0, mustRefuse: 0, unexpected: 0, writtenOnRefusal: 0 }));
+    if (!s) this.stats.set(key, (s = { cases: 0, accepted: 0, refused: 0, mustRefuse: 0, unexpected: 0, writtenOnRefusal: 0, ms: 0 }));
     return s;
   }
 
   /**
    * One case: `exec` runs against a transaction that is rolled back afterwards. `allowed` names
-   * the tables a refused case may still change (an audited read, a counted attempt).
+   * the tables a refused case may still change (an audited read, a counted attempt); with
+   * `always`, what any case may change (a route handler that only reads). Lines logged to
+   * console.error that `tolerate` matches are not failures (another library's own logging).
    */
-  async run(key: string, allowed: Readonly<Record<string, Allowance>>, exec: () => Promise<Outcome>, mustRefuse: boolean): Promise<CaseResult> {
+  async run(key: string, allowed: Readonly<Record<string, Allowance>>, exec: () => Promise<Outcome>, mustRefuse: boolean, opts: { always?: boolean; tolerate?: RegExp } = {}): Promise<CaseResult> {
+    const always = opts.always ?? false;
     let result: CaseResult | undefined;
     const { tables, clinicIds } = this.o;
+    const started = performance.now();
     try {
       await this.o.db().transaction(async (tx) => {
         this.o.setDb(tx);
@@ -62,10 +66,11 @@ export class FuzzHarness {
         } finally {
           spy.mockRestore();
         }
-        if (logged.length && outcome.kind !== "unexpected") outcome = { kind: "unexpected", detail: `${outcome.kind} (${outcome.detail}) but logged: ${logged.join(" | ")}` };
+        const untolerated = logged.filter((l) => !opts.tolerate?.test(l));
+        if (untolerated.length && outcome.kind !== "unexpected") outcome = { kind: "unexpected", detail: `${outcome.kind} (${outcome.detail}) but logged: ${untolerated.join(" | ")}` };
         let changes: string[];
         try {
-          changes = outcome.kind === "refused" ? unexpectedChanges(before, await fingerprint(tx, tables, clinicIds, allowed), allowed) : [];
+          changes = outcome.kind === "refused" || always ? unexpectedChanges(before, await fingerprint(tx, tables, clinicIds, allowed), allowed) : [];
         } catch (err) {
           // A statement failed and was swallowed: the transaction is aborted, as a request's would be.
           changes = [];
@@ -82,6 +87,7 @@ export class FuzzHarness {
     const r = result!;
     const s = this.stat(key);
     s.cases++;
+    s.ms += performance.now() - started;
     s[r.outcome.kind]++;
     if (mustRefuse) s.mustRefuse++;
     if (r.changes.length) s.writtenOnRefusal++;
@@ -95,7 +101,7 @@ export class FuzzHarness {
       (t, [, s]) => ({ cases: t.cases + s.cases, accepted: t.accepted + s.accepted, refused: t.refused + s.refused, mustRefuse: t.mustRefuse + s.mustRefuse, unexpected: t.unexpected + s.unexpected, writtenOnRefusal: t.writtenOnRefusal + s.writtenOnRefusal }),
       { cases: 0, accepted: 0, refused: 0, mustRefuse: 0, unexpected: 0, writtenOnRefusal: 0 },
     );
-    const lines = rows.map(([k, s]) => `  ${k}: ${s.cases} cases (${s.accepted} accepted, ${s.refused} refused, ${s.mustRefuse} had to be refused), ${s.unexpected} unexpected, ${s.writtenOnRefusal} wrote on refusal`);
+    const lines = rows.map(([k, s]) => `  ${k}: ${s.cases} cases (${s.accepted} accepted, ${s.refused} refused, ${s.mustRefuse} had to be refused), ${s.unexpected} unexpected, ${s.writtenOnRefusal} wrote on refusal, ${(s.ms / 1000).toFixed(1)} s`);
     return [
       `[fuzz] ${title}: seed ${FUZZ_SEED}, ${FUZZ_RUNS} runs each (FUZZ_SEED / FUZZ_RUNS to change)`,
       ...lines,
@@ -107,6 +113,16 @@ export class FuzzHarness {
 /** A generated case that prints short in a counterexample (100k-character values are elided). */
 export function printable<T extends object>(value: T, describe: (v: T) => string): T {
   return Object.assign(value, { [fc.toStringMethod]: () => describe(value) });
+}
+
+/** How a route handler answered: any 5xx is a failure, whatever its body says. */
+export async function routeOutcome(run: () => Promise<Response>): Promise<Outcome> {
+  const res = await run();
+  const type = res.headers.get("content-type") ?? "";
+  const detail = `${res.status} ${type.split(";")[0]}`;
+  if (res.status >= 500) return { kind: "unexpected", detail: `${detail} ${(await res.text()).slice(0, 200)}` };
+  await res.arrayBuffer(); // the body must be producible too (a PDF renders while it streams)
+  return { kind: res.status < 400 ? "accepted" : "refused", detail };
 }
 
 /** How a server action ended: its returned state, Next's redirect / notFound / forbidden, or anything else. */

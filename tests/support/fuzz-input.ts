@@ -221,15 +221,20 @@ export function mustRefuseKey(
 
 /**
  * The deterministic part of the fuzz: every field of the form, one at a time, set to a NUL inside
- * text, to its bounds and one past them (when it takes numbers), and to a number past PostgreSQL's
- * integer; then the whole form with every field posted twice, every field dropped, and prototype
+ * text, to its bounds and one past them (when it takes numbers), or to 100k characters (when it
+ * does not), and to a number past PostgreSQL's integer (unless its bounds stop short); then the whole form with every field posted twice, every field dropped, and prototype
  * keys added. Random cases rarely hit each field with each of these; this does, in a few cases per field.
  */
 export function sweepOf(base: FormObject, boundsOf: (key: string) => Bounds | null): Mutation[][] {
   const out: Mutation[][] = [];
+  const seen = new Set<string>();
   for (const key of Object.keys(base)) {
+    // One of each repeated row: `stages.2.strength.4.sets` is swept as `stages.0.strength.0.sets` was.
+    const shape = key.replace(/\d+/g, "#");
+    if (seen.has(shape)) continue;
+    seen.add(shape);
     const b = boundsOf(key);
-    const values = ["A NUL \u0000 inside", ...(b ? [String(b.min), String(b.max), String(b.min - 1), String(b.max + 1)] : ["x".repeat(HUGE)]), "2147483648"];
+    const values = ["A NUL \u0000 inside", ...(b ? [String(b.min), String(b.max), String(b.min - 1), String(b.max + 1)] : ["x".repeat(HUGE)]), ...(b && b.max < 2 ** 31 ? [] : ["2147483648"])];
     for (const value of values) out.push([{ op: "set", key, value }]);
   }
   const keys = Object.keys(base);
@@ -237,4 +242,125 @@ export function sweepOf(base: FormObject, boundsOf: (key: string) => Bounds | nu
   out.push(keys.map((key): Mutation => ({ op: "drop", key })));
   out.push(PROTOTYPE_KEYS.map((key): Mutation => ({ op: "add", key, value: "1" })));
   return out;
+}
+
+// ---- JSON bodies --------------------------------------------------------------------------------
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/** A value JSON.stringify cannot write (1e309 reads back as Infinity, a lone surrogate escape): spliced into the text. */
+export type RawJson = { raw: string };
+export type JsonMutation = { path: Array<string | number>; op: "set"; value: Json | RawJson } | { path: Array<string | number>; op: "drop" } | { path: Array<string | number>; op: "key"; key: string; value: Json };
+
+/** Every path into a JSON value, the root included. */
+export function jsonPaths(v: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
+  const here = [at];
+  if (Array.isArray(v)) return [...here, ...v.flatMap((x, i) => jsonPaths(x, [...at, i]))];
+  if (v && typeof v === "object") return [...here, ...Object.entries(v).flatMap(([k, x]) => jsonPaths(x, [...at, k]))];
+  return here;
+}
+
+export const NASTY_JSON: ReadonlyArray<Json | RawJson> = [
+  null,
+  true,
+  0,
+  -1,
+  0.5,
+  1e308,
+  -1e308,
+  2 ** 31,
+  2 ** 53 + 2,
+  { raw: "1e309" },
+  { raw: "-1e309" },
+  { raw: "-0" },
+  { raw: '"\\ud800"' },
+  { raw: '"\\u0000"' },
+  "",
+  "x".repeat(HUGE),
+  "😀‮",
+  [],
+  [1, 2, 3],
+  {},
+  { __proto__: null, polluted: true } as unknown as Json,
+  Array.from({ length: 2000 }, () => 1),
+];
+
+/** The body text after the mutations; raw values are spliced in through placeholders. */
+export function mutateJson(base: unknown, mutations: readonly JsonMutation[]): string {
+  let root = structuredClone(base) as Json;
+  const raws: string[] = [];
+  const valueOf = (v: Json | RawJson): Json => (v && typeof v === "object" && "raw" in v && typeof v.raw === "string" ? `\u0001RAW${raws.push(v.raw) - 1}\u0001` : (v as Json));
+  for (const m of mutations) {
+    if (m.path.length === 0) {
+      if (m.op === "set") root = valueOf(m.value);
+      continue;
+    }
+    let node: unknown = root;
+    for (const p of m.path.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[p] : undefined;
+    if (!node || typeof node !== "object") continue;
+    const last = m.path[m.path.length - 1]!;
+    const target = node as Record<string | number, unknown>;
+    if (m.op === "set") target[last] = valueOf(m.value);
+    else if (m.op === "drop") {
+      if (Array.isArray(target)) target.splice(Number(last), 1);
+      else delete target[last];
+    } else {
+      const inner = target[last];
+      // An own property even for "__proto__", as JSON.parse makes one.
+      if (inner && typeof inner === "object" && !Array.isArray(inner)) Object.defineProperty(inner, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+    }
+  }
+  return JSON.stringify(root).replace(/"\\u0001RAW(\d+)\\u0001"/g, (_, i: string) => raws[Number(i)]!);
+}
+
+/** Bodies that are no JSON object at all. */
+export const NASTY_BODIES: readonly string[] = [
+  "",
+  " ",
+  "{",
+  "}",
+  "[",
+  "nul",
+  "null",
+  "true",
+  "42",
+  '"a string"',
+  "[]",
+  "[[]]",
+  "{}",
+  '{"a":1,}',
+  "{'single': 1}",
+  "\u0000",
+  "\uFEFF{}",
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  "[".repeat(100_000) + "]".repeat(100_000),
+  '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000),
+  `"${"x".repeat(1_000_000)}"`,
+  "1e309",
+];
+
+export function jsonMutationsOf(base: unknown): fc.Arbitrary<JsonMutation[]> {
+  const paths = jsonPaths(base);
+  const path = fc.constantFrom(...paths);
+  const value: fc.Arbitrary<Json | RawJson> = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...NASTY_JSON) },
+    { weight: 2, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
+    { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+    { weight: 1, arbitrary: fc.integer() },
+    { weight: 1, arbitrary: fc.json().map((t) => JSON.parse(t) as Json) },
+  );
+  const mutation: fc.Arbitrary<JsonMutation> = fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(path, value).map(([p, v]): JsonMutation => ({ path: p, op: "set", value: v })) },
+    { weight: 2, arbitrary: path.map((p): JsonMutation => ({ path: p, op: "drop" })) },
+    { weight: 2, arbitrary: fc.tuple(path, fc.constantFrom(...PROTOTYPE_KEYS, "contractVersion", "extra"), fc.constantFrom(...NASTY_JSON.filter((x): x is Json => !(x && typeof x === "object" && "raw" in x)))).map(([p, key, v]): JsonMutation => ({ path: p, op: "key", key, value: v })) },
+  );
+  return fc.array(mutation, { minLength: 1, maxLength: 3 });
+}
+
+export function describeJsonMutations(ms: readonly JsonMutation[]): string {
+  const short = (v: unknown) => {
+    const j = JSON.stringify(v) ?? String(v);
+    return j.length > 80 ? `${j.slice(0, 60)}…(${j.length} chars)` : j;
+  };
+  return ms.map((m) => `${m.op} ${m.path.join(".") || "(root)"}${m.op === "key" ? `.${m.key}` : ""}${m.op === "drop" ? "" : ` = ${short(m.value)}`}`).join("; ");
 }
