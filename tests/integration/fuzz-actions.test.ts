@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { listTables, type Allowance, type TableInfo } from "../support/db-fingerprint";
 import { actionOutcome, FUZZ_RUNS, FUZZ_SEED, FuzzHarness, printable } from "../support/fuzz-harness";
-import { applyMutations, describeMutations, mustRefuseKey, mutationsOf, probeBounds, sweepOf, toFormData, type Bounds, type Repeats, type FormObject, type Mutation } from "../support/fuzz-input";
+import { applyMutations, describeMutations, mustRefuseKey, mutationsOf, postedValue, probeBounds, sweepOf, toFormData, type Bounds, type Repeats, type FormObject, type Mutation } from "../support/fuzz-input";
 import { listInlineServerActionFiles, listServerActions } from "../support/fuzz-surface";
 import { openTestDb, TEST_PASSWORD } from "../support/test-db";
 import { NOW, seedFuzzWorld, stepValues, TODAY, type FuzzWorld } from "./fuzz-world";
@@ -68,8 +68,8 @@ type Spec = {
   run: Action;
   actor: "admin" | "clinician";
   base: () => FormObject;
-  /** The schema of one posted field, to judge whether a value must be refused; null: not a field. */
-  field: (key: string) => z.ZodType | null;
+  /** The schema of one posted field (given what else was posted), to judge whether a value must be refused; null: not a field. */
+  field: (key: string, posted: ReadonlyArray<[string, string]>) => z.ZodType | null;
   /** How the adapter reads a name posted twice (authedAction: as an array). */
   repeats?: Repeats;
   /** Tables a refused case may still change, and how. */
@@ -136,7 +136,9 @@ function specs(w: FuzzWorld): Record<string, Spec> {
       run: adminActions.bulkPatientsAction,
       actor: "admin",
       base: () => ({ intent: "reassign", patientIds: [P, w.secondPatientId], clinicianId: w.colleague.id }),
-      field: (k) => shapeOf(v.admin.bulkPatientSchema.options[0])(k),
+      // The intent picks the form (a discriminated union); a clinician to hand over to is a field of "reassign" only.
+      field: (k, posted) =>
+        k === "intent" ? z.enum(["reassign", "discharge", "reactivate"]) : k === "clinicianId" && postedValue(posted, "intent", "array") !== "reassign" ? null : shapeOf(v.admin.bulkPatientSchema.options[0])(k),
       extraValues: ["discharge", "reactivate", "reassign", w.otherClinicId],
     },
     "app/(admin)/admin/settings/actions.ts#saveSettingsAction": { run: settingsActions.saveSettingsAction, actor: "admin", base: () => w.settingsForm, field: shapeOf(v.admin.clinicSettingsSchema) },
@@ -376,9 +378,10 @@ describe("fuzzed server actions", () => {
 
   function boundsFor(s: Spec) {
     const bounds = new Map<string, Bounds | null>();
+    const posted = applyMutations(s.base(), []);
     return (k: string) => {
       if (!bounds.has(k)) {
-        const f = s.field(k);
+        const f = s.field(k, posted);
         bounds.set(k, f ? probeBounds(f) : null);
       }
       return bounds.get(k)!;

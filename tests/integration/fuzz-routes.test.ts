@@ -75,8 +75,10 @@ type RouteSpec = {
 };
 
 const ORIGIN = "http://app.test";
-// What lib/auth/auth.ts's logger prints for a request Auth.js refuses; the status is still checked.
-const AUTHJS_REFUSALS = /^\[auth\] (MissingCSRF|UnknownAction|InvalidProvider|Error: Provider with id ".*" not found|SyntaxError: .* is not valid JSON)/;
+// What lib/auth/auth.ts's logger prints for a request Auth.js refuses (a missing CSRF token, an
+// unknown action or provider, a body that is not JSON, a callbackUrl that is no URL, which its
+// default redirect callback parses); the status is still checked.
+const AUTHJS_REFUSALS = /^\[auth\] (MissingCSRF|UnknownAction|InvalidProvider|Error: Provider with id ".*" not found|SyntaxError: .*JSON|TypeError: Invalid URL)/;
 const short = (s: string) => (s.length > 60 ? `${JSON.stringify(s.slice(0, 40))}…(${s.length} chars)` : JSON.stringify(s));
 
 /** Bodies for a JSON endpoint: the contract input mutated, bodies that are not JSON objects, batches. */

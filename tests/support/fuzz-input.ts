@@ -209,11 +209,11 @@ export function postedValue(entries: ReadonlyArray<[string, string]>, key: strin
 export function mustRefuseKey(
   mutations: readonly Mutation[],
   entries: ReadonlyArray<[string, string]>,
-  fieldSchema: (key: string) => z.ZodType | null,
+  fieldSchema: (key: string, entries: ReadonlyArray<[string, string]>) => z.ZodType | null,
   repeats: Repeats,
 ): string | null {
   for (const key of new Set(mutations.map((m) => m.key))) {
-    const s = fieldSchema(key);
+    const s = fieldSchema(key, entries);
     if (s && !s.safeParse(postedValue(entries, key, repeats)).success) return key;
   }
   return null;
