@@ -11,7 +11,8 @@ export default defineConfig({
     // cores shared with a build: the limits are for hangs, never for a busy machine.
     testTimeout: 180_000,
     hookTimeout: 300_000,
-    server: { deps: { inline: ["server-only"] } },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses: let Vite resolve it.
+    server: { deps: { inline: ["server-only", "next-auth"] } },
     alias: { "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") },
   },
 });

@@ -7,7 +7,7 @@ import type { UserRole } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import type { ActionState } from "./action-state";
-import { echoableValues, formDataToObject } from "./form-data";
+import { echoableValues, formDataToObject, NUL_MESSAGE, nulFieldErrors } from "./form-data";
 import { getActor } from "./require-user";
 
 type Ctx = { actor: Actor; db: Db };
@@ -38,11 +38,12 @@ export function authedAction<S extends z.ZodType>(
       return { ok: false, formError: "Your role does not allow this action.", values };
     }
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const flat = z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>);
+    const nul = nulFieldErrors(raw, NUL_MESSAGE);
+    if (!parsed.success || nul) {
+      const flat = parsed.success ? { fieldErrors: {}, formErrors: [] } : z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>);
       return {
         ok: false,
-        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+        fieldErrors: { ...(flat.fieldErrors as Record<string, string[]>), ...nul },
         formError: flat.formErrors[0] ?? "Some answers need attention. Each is marked below.",
         values,
       };

@@ -30,7 +30,13 @@ export async function findPlan(db: DbOrTx, actor: Actor, patientId: string, plan
   return row;
 }
 
+/** The largest version a plan can have: the column is a PostgreSQL integer. */
+export const MAX_PLAN_VERSION = 2_147_483_647;
+
 export async function findVersion(db: DbOrTx, clinicId: string, planId: string, version: number) {
+  // A number the column cannot hold (a hand-edited ?version=1e308) names no version: not found,
+  // rather than a query PostgreSQL refuses.
+  if (!Number.isInteger(version) || version < 1 || version > MAX_PLAN_VERSION) throw planNotFound();
   const [row] = await db
     .select()
     .from(planVersions)

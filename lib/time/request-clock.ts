@@ -20,5 +20,8 @@ export function clockForRequest(h: Headers): Clock {
   const v = h.get(TEST_CLOCK_HEADER);
   if (!v) return systemClock;
   const at = new Date(v);
-  return Number.isNaN(at.getTime()) ? systemClock : fixedClock(at);
+  // Only instants with a four-digit year: the calendar code formats days as yyyy-mm-dd, and a
+  // browser context naming year 0 is a typo, not a test.
+  const year = at.getUTCFullYear();
+  return Number.isNaN(at.getTime()) || year < 1000 || year > 9999 ? systemClock : fixedClock(at);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dirParam, pageParam, reviewParam, STATUS_FILTERS, WORKLIST_SORTS } from "./worklist";
+import { dirParam, pageParam, reviewParam, searchText, STATUS_FILTERS, WORKLIST_SORTS } from "./worklist";
 import { defaultEngineSettings, type EngineSettings } from "@/lib/clinical/settings";
 import { canonicalTimeZone } from "@/lib/time/time-zones";
 
@@ -161,8 +161,8 @@ export type ClinicSettingsValues = z.output<typeof clinicSettingsSchema>;
 export const auditQuerySchema = z.object({
   user: z.uuid().optional().catch(undefined),
   // A patient's id (from their page) or any part of their name.
-  patient: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
-  action: z.string().trim().max(60).optional().catch(undefined),
+  patient: searchText(100).transform((v) => v || undefined),
+  action: searchText(60),
   // Reads only (views, lists, PDFs, exports): "who looked at this record?".
   views: z.enum(["1"]).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
@@ -176,7 +176,7 @@ export type AuditQuery = z.output<typeof auditQuerySchema>;
 export const CASELOAD_SORTS = [...WORKLIST_SORTS, "clinician", "lastAssessed", "status"] as const;
 export const clinicCaseloadQuerySchema = z
   .object({
-    q: z.string().trim().max(100).optional().catch(undefined),
+    q: searchText(100),
     clinician: z.uuid().optional().catch(undefined),
     status: z.enum(STATUS_FILTERS).catch("active").default("active"),
     flag: z.enum(["red_flag", "overdue"]).optional().catch(undefined),

@@ -40,5 +40,18 @@ export const flagParam = z
 
 export const dirParam = z.enum(["asc", "desc"]).catch("asc").default("asc");
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-export const nameParam = z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined));
+/**
+ * Free text typed into a search box: at most `max` characters, and no NUL (PostgreSQL cannot
+ * compare or store one, so a hand-edited `?q=%00` would fail the query): such text is ignored
+ * like any other unusable parameter.
+ */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !v.includes("\u0000"))
+    .optional()
+    .catch(undefined);
+export const nameParam = searchText(100).transform((v) => (v ? v : undefined));
 export const reviewParam = z.enum(REVIEW_FILTERS).optional().catch(undefined);

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { ActionState } from "@/lib/auth/action-state";
+import { NUL_MESSAGE, nulFieldErrors } from "@/lib/auth/form-data";
 import { requestMeta } from "@/lib/auth/request-meta";
 import type { CheckInResult } from "@/lib/checkins/internal";
 import { recordCheckIn } from "@/lib/checkins/record-check-in";
@@ -44,7 +45,10 @@ async function run<S extends z.ZodType>(
   const token = values.token ?? "";
   if (!isPatientLinkToken(token)) return { ok: false, formError: GONE, values };
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError: "Some answers need another look: see the notes beside them.", values };
+  const nul = nulFieldErrors(values, NUL_MESSAGE);
+  if (!parsed.success || nul) {
+    return { ok: false, fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...nul }, formError: "Some answers need another look: see the notes beside them.", values };
+  }
   const h = await headers();
   const r = await service(token, parsed.data, requestMeta(h), h);
   if (r.kind === "not_found") return { ok: false, formError: GONE, values };
