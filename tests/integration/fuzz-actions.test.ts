@@ -135,7 +135,8 @@ function specs(w: FuzzWorld): Record<string, Spec> {
     "app/(admin)/admin/actions.ts#bulkPatientsAction": {
       run: adminActions.bulkPatientsAction,
       actor: "admin",
-      base: () => ({ intent: "reassign", patientIds: [P, w.secondPatientId], clinicianId: w.colleague.id }),
+      // assignedTo: whom the admin's page showed each patient with (a stale page is a conflict).
+      base: () => ({ intent: "reassign", patientIds: [P, w.secondPatientId], assignedTo: [`${P}:${w.patient.clinicianId}`, `${w.secondPatientId}:${w.patient.clinicianId}`], clinicianId: w.colleague.id }),
       // The intent picks the form (a discriminated union); a clinician to hand over to is a field of "reassign" only.
       field: (k, posted) =>
         k === "intent" ? z.enum(["reassign", "discharge", "reactivate"]) : k === "clinicianId" && postedValue(posted, "intent", "array") !== "reassign" ? null : shapeOf(v.admin.bulkPatientSchema.options[0])(k),
@@ -212,10 +213,11 @@ function specs(w: FuzzWorld): Record<string, Spec> {
     "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts#publishPlanAction": {
       run: planVersionActions.publishPlanAction,
       actor: "clinician",
-      base: () => ({ ...planRef, version: String(w.plan.version) }),
+      base: () => ({ planId: w.unpublishedPlan.id, patientId: w.unpublishedPlan.patientId, version: String(w.unpublishedPlan.version) }),
       field: shapeOf(v.plan.planRefFormSchema),
     },
     "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts#issueLinkAction": { run: planVersionActions.issueLinkAction, actor: "clinician", base: () => ({ ...planRef, days: "30" }), field: shapeOf(v.plan.linkDaysSchema) },
+    "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts#showLinkAction": { run: planVersionActions.showLinkAction, actor: "clinician", base: () => ({ ...planRef }), field: shapeOf(v.plan.planRefFormSchema) },
     "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts#revokeLinkAction": { run: planVersionActions.revokeLinkAction, actor: "clinician", base: () => ({ ...planRef }), field: shapeOf(v.plan.planRefFormSchema) },
     "app/(clinic)/patients/[patientId]/plans/actions.ts#createPlanAction": {
       run: planActions.createPlanAction,

@@ -103,6 +103,8 @@ export async function seedFuzzWorld(db: Db) {
     .returning();
   const amendable = await draftOf(third!.id);
   await finalizeAssessment(db, main.actor, { patientId: third!.id, assessmentId: amendable.id, version: amendable.version }, at(TODAY));
+  // Its plan is saved but never published: what Publish acts on (publishing a version twice is a conflict).
+  const { plan: unpublished } = await createPlan(db, main.actor, { patientId: third!.id, assessmentId: amendable.id }, at(TODAY));
 
   const resetLink = await issuePasswordLink(db, { clinicId: clinic.id, userId: colleague.id, createdBy: admin.id }, "reset");
 
@@ -133,6 +135,7 @@ export async function seedFuzzWorld(db: Db) {
     secondPatientId: second.patientId,
     finalAssessmentId: main.assessmentId,
     amendable: { patientId: third!.id, assessmentId: amendable.id },
+    unpublishedPlan: { id: unpublished.id, patientId: third!.id, version: unpublished.version },
     finalSteps: steps,
     draft: { id: draft.id, version, steps },
     plan: planRow!,
