@@ -1,7 +1,7 @@
 import { devices } from "@playwright/test";
 import { CLINICIAN_WORDS } from "../support/patient-words";
 import { finalizeVignetteAssessment } from "./assessment-helpers";
-import { expect, test } from "./fixtures";
+import { expect, publishVersion, test } from "./fixtures";
 
 // Numbers a patient can follow (issue 14): the link shows each stage's share of the usual week as
 // the kilometres and hours the PT recorded in the assessment (the vignette: 30 km and 4 hours),
@@ -13,7 +13,7 @@ test("[PLAN]: the patient's link says how much to train in km and hours of their
   await finalizeVignetteAssessment(page);
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const link = await page.getByLabel("Patient link").inputValue();
 
   // Its own address as the one trusted proxy sees it, so the shared patient-link limit is not drained.

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { finalizeVignetteAssessment } from "./assessment-helpers";
-import { DEMO, expect, signInViaApi, test } from "./fixtures";
+import { DEMO, expect, publishVersion, signInViaApi, test } from "./fixtures";
 
 // Issue 14, "giving the patient their link": after a reload the PT shows the SAME live link again
 // (copy with a visible and announced confirmation, QR code, the patient's PDF with it on page 1),
@@ -28,7 +28,7 @@ test("[LINK]: after a reload a PT shows the same patient link again, copies it (
   await finalizeVignetteAssessment(page);
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+$/);
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const issued = await page.getByLabel("Patient link").inputValue();
   expect(issued).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/p\/[A-Za-z0-9_-]{22}$/);
 
@@ -85,7 +85,7 @@ test("[LINK]: when the browser refuses the clipboard, Copy link leaves the link 
   test.setTimeout(180_000);
   await finalizeVignetteAssessment(page);
   await page.getByRole("button", { name: "Create plan" }).click();
-  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await publishVersion(page, 1);
   const panel = page.getByTestId("link-panel");
   const url = await panel.getByLabel("Patient link").inputValue();
   // As a browser that denies the permission does: writeText rejects.
