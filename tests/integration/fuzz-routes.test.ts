@@ -95,7 +95,7 @@ function jsonCases(url: string, input: unknown): { cases: fc.Arbitrary<RouteCase
     ...NASTY_BODIES.map((b) => post(b, `body ${short(b)}`)),
     // One path of each shape: checkIns.3.painDuringNrs is swept as checkIns.0.painDuringNrs was.
     ...[...new Map(jsonPaths(input).map((p) => [p.map((x) => (typeof x === "number" ? "#" : x)).join("."), p])).values()].flatMap((p) =>
-      ([{ raw: "1e309" }, { raw: '"\\u0000"' }, { raw: '"\\ud800"' }, "x".repeat(HUGE), -1, 2 ** 53 + 2, [], {}] as JsonMutationValue[]).map((value) => {
+      ([{ raw: "1e309" }, { raw: '"\\u0000"' }, { raw: '"\\ud800"' }, "x".repeat(HUGE), "toString", "__proto__", -1, 2 ** 53 + 2, [], {}] as JsonMutationValue[]).map((value) => {
         const ms: JsonMutation[] = [{ path: p, op: "set", value }];
         return post(mutateJson(input, ms), describeJsonMutations(ms));
       }),
