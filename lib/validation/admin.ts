@@ -158,6 +158,15 @@ export const clinicSettingsSchema = z.object({
   .refine((v) => v.flareCutMinPct <= v.flareCutMaxPct, { message: "The larger cut cannot be below the smaller", path: ["flareCutMaxPct"] });
 export type ClinicSettingsValues = z.output<typeof clinicSettingsSchema>;
 
+// A day the trail can be filtered by: PostgreSQL has no year 0, and the day after 9999-12-31 (the
+// end of a `to` day) is a year JavaScript writes as "+010000", which it cannot read. Outside that
+// range the filter is ignored, like any unusable parameter.
+const auditDay = z.iso
+  .date()
+  .refine((v) => v >= "1900-01-01" && v < "9999-12-31")
+  .optional()
+  .catch(undefined);
+
 export const auditQuerySchema = z.object({
   user: z.uuid().optional().catch(undefined),
   // A patient's id (from their page) or any part of their name.
@@ -165,8 +174,8 @@ export const auditQuerySchema = z.object({
   action: searchText(60),
   // Reads only (views, lists, PDFs, exports): "who looked at this record?".
   views: z.enum(["1"]).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: auditDay,
+  to: auditDay,
   sort: z.enum(["at", "action", "user", "patient", "ip"]).catch("at").default("at"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),

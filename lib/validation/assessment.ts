@@ -392,6 +392,8 @@ export const stepFieldNames = (key: FormStepKey) => Object.keys(stepDefs[key].sh
 // ---------- review-step forms ----------
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day that exists, from 1900 on (PostgreSQL has no year 0; nobody was referred before 1900). */
+const isRealDay = (v: string) => v >= "1900-01-01" && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 // The date box shows the browser's own format (mm/dd/yyyy, dd/mm/yyyy, …) and posts ISO; the
 // server cannot know which the user saw, so no message names a format (issue 14, "Dates").
 
@@ -401,7 +403,15 @@ export const gateFormSchema = z
     ...stepMetaShape,
     gate: z.enum(["referral", "override"], { message: "Choose referral or override" }),
     referralTo: text("Referred to", 200),
-    referralDate: z.preprocess((v) => (blank(v) ? undefined : v), z.string().regex(isoDate, "Enter the full date of the referral: day, month and year").optional()),
+    referralDate: z.preprocess(
+      (v) => (blank(v) ? undefined : v),
+      z
+        .string()
+        .regex(isoDate, "Enter the full date of the referral: day, month and year")
+        // Shaped right is not enough: 2026-02-30 (and year 0) would fail at the database.
+        .refine(isRealDay, "Enter a real date for the referral")
+        .optional(),
+    ),
     overrideReason: text("Reason", 2000),
   })
   .superRefine((v, ctx) => {

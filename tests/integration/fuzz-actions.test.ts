@@ -361,7 +361,7 @@ describe("fuzzed server actions", () => {
   it("each action accepts its unmutated form: the fuzz starts from a real target", async () => {
     const refused: string[] = [];
     for (const [key, s] of Object.entries(all)) {
-      if (process.env.FUZZ_DEBUG) process.stderr.write(`base ${key}\n`);
+      if (process.env.FUZZ_DEBUG) process.stderr.write(`base ${key}\n`); // FUZZ_DEBUG=1: each case as it starts (finding a hang)
       const r = await runCase(key, s, []);
       if (r.outcome.kind !== "accepted") refused.push(`${key}: ${r.outcome.kind} ${r.outcome.detail}`);
     }

@@ -26,6 +26,8 @@ const { logSessionAction } = await import("@/app/p/[token]/actions");
 const caseloadCsv = await import("@/app/api/admin/caseload.csv/route");
 const auditCsv = await import("@/app/api/admin/audit.csv/route");
 const clinicianPdf = await import("@/app/(clinic)/patients/[patientId]/plans/[planId]/pdf/route");
+const { recordGateAction } = await import("@/app/(clinic)/patients/[patientId]/assessments/[assessmentId]/actions");
+const { createDraft } = await import("@/lib/assessments/create-draft");
 const { createPlan } = await import("@/lib/plans/create-plan");
 const { publishPlan } = await import("@/lib/plans/publish-plan");
 
@@ -66,6 +68,29 @@ describe("NUL characters are refused beside their field, not at the database", (
     expect(await caseload.text()).toContain(s.patientId);
     const audit = await auditCsv.GET(get("http://app.test/api/admin/audit.csv?patient=a%00&action=plan%00"), { params: Promise.resolve({}) });
     expect(audit.status).toBe(200);
+  });
+});
+
+describe("a referral date that is shaped right but is no day", () => {
+  it("is a field error, not a failed write (2026-02-30 reached the date column)", async () => {
+    current.actor = s.actor;
+    const { assessment } = await createDraft(handle.db, s.actor, s.patientId);
+    for (const day of ["2026-02-30", "2026-13-01", "0000-01-01"]) {
+      const r = await recordGateAction(null, form({ assessmentId: assessment.id, patientId: s.patientId, version: String(assessment.version), gate: "referral", referralTo: "Dr Lee, GP", referralDate: day }));
+      expect(r, day).toMatchObject({ ok: false, fieldErrors: { referralDate: ["Enter a real date for the referral"] } });
+    }
+    const ok = await recordGateAction(null, form({ assessmentId: assessment.id, patientId: s.patientId, version: String(assessment.version), gate: "referral", referralTo: "Dr Lee, GP", referralDate: "2026-02-28" })).catch((e: { digest?: string }) => e.digest);
+    expect(ok).toMatch(/^NEXT_REDIRECT/);
+  });
+});
+
+describe("the audit trail's date filter", () => {
+  it("ignores days PostgreSQL cannot hold: 0000-01-01, and 9999-12-31 whose day after is year 10000 (was a 500)", async () => {
+    current.actor = s.admin;
+    for (const q of ["to=9999-12-31", "from=0000-01-01", "from=0001-01-01&to=9999-12-31"]) {
+      const res = await auditCsv.GET(get(`http://app.test/api/admin/audit.csv?${q}`), { params: Promise.resolve({}) });
+      expect(res.status, q).toBe(200);
+    }
   });
 });
 

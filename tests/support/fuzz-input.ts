@@ -222,7 +222,8 @@ export function mustRefuseKey(
 /**
  * The deterministic part of the fuzz: every field of the form, one at a time, set to a NUL inside
  * text, to its bounds and one past them (when it takes numbers), or to 100k characters (when it
- * does not), and to a number past PostgreSQL's integer (unless its bounds stop short); then the whole form with every field posted twice, every field dropped, and prototype
+ * does not), to a number past PostgreSQL's integer (unless its bounds stop short), and a day
+ * field to days that are no day or out of range; then the whole form with every field posted twice, every field dropped, and prototype
  * keys added. Random cases rarely hit each field with each of these; this does, in a few cases per field.
  */
 export function sweepOf(base: FormObject, boundsOf: (key: string) => Bounds | null): Mutation[][] {
@@ -234,7 +235,14 @@ export function sweepOf(base: FormObject, boundsOf: (key: string) => Bounds | nu
     if (seen.has(shape)) continue;
     seen.add(shape);
     const b = boundsOf(key);
-    const values = ["A NUL \u0000 inside", ...(b ? [String(b.min), String(b.max), String(b.min - 1), String(b.max + 1)] : ["x".repeat(HUGE)]), ...(b && b.max < 2 ** 31 ? [] : ["2147483648"])];
+    const isDay = [base[key]].flat().some((v) => /^\d{4}-\d{2}-\d{2}$/.test(v ?? ""));
+    const values = [
+      "A NUL \u0000 inside",
+      ...(b ? [String(b.min), String(b.max), String(b.min - 1), String(b.max + 1)] : ["x".repeat(HUGE)]),
+      ...(b && b.max < 2 ** 31 ? [] : ["2147483648"]),
+      // Days that are shaped right but are no day, or none PostgreSQL (or the calendar code) can hold.
+      ...(isDay ? ["2026-02-30", "2026-13-01", "0000-01-01", "1899-12-31", "9999-12-31"] : []),
+    ];
     for (const value of values) out.push([{ op: "set", key, value }]);
   }
   const keys = Object.keys(base);

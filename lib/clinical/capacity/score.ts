@@ -43,7 +43,7 @@ export function scoreCapacity(
 
 function scoreGroup(g: Group, sport: Sport, settings: Readonly<EngineSettings>): ScoredCapacity {
   const entry = catalogueEntry(g.test);
-  const override = settings.capacityTargetOverrides[g.test];
+  const override = Object.hasOwn(settings.capacityTargetOverrides, g.test) ? settings.capacityTargetOverrides[g.test] : undefined;
   const absolute = override ?? entry?.target(sport, settings) ?? null;
   const sides = [g.left, g.right].filter((v): v is number => v !== undefined);
   const hasPair = g.left !== undefined && g.right !== undefined;

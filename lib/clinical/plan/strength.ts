@@ -80,7 +80,8 @@ export function chooseStrength(ctx: RuleContext, stage: "early" | "later", maxIt
     for (const e of list) if (!picked.includes(e)) picked.push(e);
   };
 
-  for (const f of failing) add(BY_FAILING_TEST[f.test] ?? []);
+  // Own keys only: a test named "toString" is unknown, not Object's function (found by the fuzz).
+  for (const f of failing) add(Object.hasOwn(BY_FAILING_TEST, f.test) ? BY_FAILING_TEST[f.test]! : []);
   if (region && ctx.runningSport && LOWER_LEG_OR_KNEE.has(region)) add([X.calfRaise]);
   if (region) add(BY_REGION[region]);
   else add(maintenance(ctx));
