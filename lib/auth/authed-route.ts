@@ -50,13 +50,57 @@ export function authedRoute<P = Record<string, string>>(
   };
 }
 
-/** Reads a JSON body; malformed JSON is the caller's 400, not our 500. */
-export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+/** Largest JSON body an API accepts, and the most items in one batch (an array body). */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+export const MAX_BATCH_ITEMS = 500;
+
+const tooLarge = (message: string) => json(413, { error: { code: "too_large:body", message } });
+
+/** Reads the body as text, giving up as soon as it passes `maxBytes` (a client may lie in Content-Length). */
+async function readCapped(req: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/**
+ * Reads a JSON body: malformed JSON is the caller's 400, not our 500; a body over `maxBytes` or a
+ * batch (an array) over `maxItems` is a 413 that says the limit, so one request cannot tie up a
+ * server for minutes.
+ */
+export async function readJson(
+  req: Request,
+  limits: { maxBytes?: number; maxItems?: number } = {},
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
+  const maxItems = limits.maxItems ?? MAX_BATCH_ITEMS;
+  const text = await readCapped(req, maxBytes).catch(() => undefined);
+  if (text === null) return { ok: false, response: tooLarge(`The body is larger than ${Math.round(maxBytes / 1024)} KiB.`) };
+  let body: unknown;
   try {
-    return { ok: true, body: await req.json() };
+    if (text === undefined) throw new Error("unreadable body");
+    body = JSON.parse(text);
   } catch {
     return { ok: false, response: json(400, { error: { code: "invalid:json", message: "The body is not valid JSON." } }) };
   }
+  if (Array.isArray(body) && body.length > maxItems) {
+    return { ok: false, response: tooLarge(`A batch holds at most ${maxItems} items; this one has ${body.length}. Send it in parts.`) };
+  }
+  return { ok: true, body };
 }
 
 export { json as jsonResponse };

@@ -58,6 +58,17 @@ describe("POST /api/v1/evaluate", () => {
     expect((await call("{not json")).status).toBe(400);
   });
 
+  it("413 for a batch over the item limit, and for a body over the byte limit, before any evaluation", async () => {
+    const { MAX_BATCH_ITEMS, MAX_JSON_BYTES } = await import("@/lib/auth/authed-route");
+    const many = await call(Array.from({ length: MAX_BATCH_ITEMS + 1 }, () => vignettes[0]!.input));
+    expect(many.status).toBe(413);
+    expect(((await many.json()) as { error: { message: string } }).error.message).toContain(String(MAX_BATCH_ITEMS));
+    const atLimit = await call(Array.from({ length: 2 }, () => vignettes[0]!.input));
+    expect(atLimit.status).toBe(200);
+    const huge = await call(JSON.stringify({ padding: "x".repeat(MAX_JSON_BYTES) }));
+    expect(huge.status).toBe(413);
+  });
+
   it("an array gives an array in the same order", async () => {
     const exact = vignettes.filter((v) => v.expect.verdict).slice(0, 3);
     expect(exact).toHaveLength(3);
