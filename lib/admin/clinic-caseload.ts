@@ -1,6 +1,6 @@
 import "server-only";
 import { startOfWeek } from "date-fns";
-import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, plans, users } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
@@ -194,15 +194,23 @@ export async function reassignPatients(db: Db, actor: Actor, input: { patientIds
   });
 }
 
+/**
+ * Discharges or reactivates the selected patients. Only a patient whose status really changes is
+ * updated and audited: when two admins discharge the same patient at once, the second waits on the
+ * first's row lock, then finds nothing left to change, so the discharge (and its closing of
+ * pending reviews) happens and is recorded once.
+ */
 export async function setPatientsStatus(db: Db, actor: Actor, input: { patientIds: string[]; status: "active" | "discharged" }) {
   return db.transaction(async (tx) => {
+    const selected = and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, input.patientIds));
+    const found = await tx.select({ id: patients.id }).from(patients).where(selected);
+    if (found.length !== new Set(input.patientIds).size) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
     const changed = await tx
       .update(patients)
-      .set({ status: input.status, updatedAt: new Date() })
-      .where(and(eq(patients.clinicId, actor.clinicId), inArray(patients.id, input.patientIds)))
+      .set({ status: input.status, updatedAt: new Date(), version: sql`${patients.version} + 1` })
+      .where(and(selected, ne(patients.status, input.status)))
       .returning({ id: patients.id });
-    if (changed.length !== new Set(input.patientIds).size) throw new AppError("not_found", "patient", "Some selected patients were not found. Nothing was changed.");
     for (const p of changed) await recordStatusChange(tx, actor, p.id, input.status);
-    return changed.length;
+    return { changed: changed.length, unchanged: found.length - changed.length };
   });
 }

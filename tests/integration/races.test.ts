@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { rawRows } from "@/db/raw";
 import { assessmentAmendments, assessments, auditEvents, checkInReviews, patients, planLinks, planPositions, plans, planVersions } from "@/db/schema";
-import { reassignPatients } from "@/lib/admin/clinic-caseload";
+import { reassignPatients, setPatientsStatus } from "@/lib/admin/clinic-caseload";
 import { amendAssessment } from "@/lib/assessments/amend-assessment";
 import { finalizeAssessment } from "@/lib/assessments/finalize-assessment";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
@@ -141,6 +141,22 @@ describe("races: exactly one wins", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.clinicId, c.clinic.id), eq(auditEvents.action, "patient.reassign")));
     expect(events.map((e) => e.detail)).toEqual([{ from: c.pt1.id, to: winnerTarget }]);
+  });
+});
+
+describe("races: the same change twice is done once", () => {
+  it("two admins discharging the same patient at once: one discharge, one audit event, the second finds it already done", async () => {
+    const c = await clinicForReassign(handle.db);
+    const results = await race(rowLock("patients", c.patientId), [c.admin1, c.admin2].map((admin) => (db: Db) => setPatientsStatus(db, admin, { patientIds: [c.patientId], status: "discharged" })));
+    const outcomes = results.map((r) => {
+      if (r.status === "rejected") throw r.reason;
+      return r.value;
+    });
+    expect(outcomes.map((o) => o.changed).sort()).toEqual([0, 1]);
+    expect(outcomes.map((o) => o.unchanged).sort()).toEqual([0, 1]);
+    const [row] = await handle.db.select().from(patients).where(eq(patients.id, c.patientId));
+    expect(row).toMatchObject({ status: "discharged", version: 2 });
+    expect(await auditCount(c.clinic.id, "patient.discharge", c.patientId)).toBe(1);
   });
 });
 
