@@ -11,7 +11,6 @@ import { benchCaseload } from "./caseload";
 import { benchCheckIns } from "./checkins";
 import { benchEngine } from "./engine";
 import { formatTable, fromLegacy, missedAims, missedGates, type BenchRecord } from "./report";
-import { benchReviews } from "./reviews";
 import { benchSignInTiming } from "./signin-timing";
 
 type Bench = { name: string; run: () => Promise<BenchRecord[]>; optIn?: true };
@@ -21,8 +20,8 @@ export const benches: Bench[] = [
   { name: "checkins", run: async () => (await benchCheckIns()).records },
   { name: "signin", run: async () => (await benchSignInTiming()).records },
   { name: "weight", run: async () => (await import("./client-weight")).benchClientWeight() },
-  { name: "caseload", run: async () => fromLegacy("caseload", await benchCaseload()) },
-  { name: "reviews", run: async () => fromLegacy("reviews", await benchReviews()) },
+  { name: "caseload", run: () => benchCaseload() },
+  { name: "pages", run: async () => (await import("./pages")).benchPages() },
   { name: "pdf", run: async () => fromLegacy("pdf", await (await import("./pdf")).benchPdf()) },
   { name: "soak", run: async () => fromLegacy("soak", await (await import("./soak")).benchSoak()), optIn: true },
 ];
