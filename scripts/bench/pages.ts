@@ -20,7 +20,7 @@ import { benchRecord, type BenchRecord } from "./report";
 export const MINIMAL = "/account";
 const CONNECTIONS = 10;
 
-type Page = { label: string; path: string; cookie: string; who: string; patientLink?: true };
+type Page = { label: string; path: string; cookie: string; who: string; patientLink?: true; shown?: string };
 
 /** A new address per patient-link request: the link's per-address limit (ADR 0014) counts each patient apart. */
 let address = 0;
@@ -127,7 +127,7 @@ export async function benchPages(): Promise<BenchRecord[]> {
         { label: "minimal signed-in page", path: MINIMAL, cookie: clinician, who: "clinician" },
         { label: "Needs review", path: "/reviews", cookie: clinician, who: "clinician" },
         { label: "worklist", path: "/patients", cookie: clinician, who: "clinician" },
-        { label: "assessment step 4", path: stepPath, cookie: clinician, who: "clinician" },
+        { label: "assessment step 4", path: stepPath, cookie: clinician, who: "clinician", shown: "/patients/[id]/assessments/[id]/step/4" },
         { label: "patient's check-in page", path: `/p/${token}`, cookie: "", who: "clinician", patientLink: true },
         { label: "minimal signed-in page", path: MINIMAL, cookie: admin, who: "admin" },
         { label: "admin caseload", path: "/admin", cookie: admin, who: "admin" },
@@ -139,7 +139,7 @@ export async function benchPages(): Promise<BenchRecord[]> {
         const l = await load(p);
         const isBase = p.path === MINIMAL;
         if (isBase) baseline[p.who] = l.reqPerSec;
-        const where = `${p.label} ${p.path.startsWith("/p/") ? "/p/[token]" : p.path} (${p.who === "admin" ? "admin" : p.patientLink ? "patient" : "clinician"}, ${db})`;
+        const where = `${p.label} ${p.shown ?? (p.patientLink ? "/p/[token]" : p.path)} (${p.who === "admin" ? "admin" : p.patientLink ? "patient" : "clinician"}, ${db})`;
         process.stderr.write(`${where}: one user p50 ${s.p50} / p95 ${s.p95} ms; ${CONNECTIONS} connections ${l.reqPerSec} req/s, p95 ${l.p95} ms; HTML ${s.htmlKiB} KiB, flight ${s.flightKiB} KiB\n`);
         records.push(
           benchRecord({ bench: "pages", figure: `${where}: p95, one user at a time (p50 ${s.p50} ms)`, value: s.p95, unit: "ms", aim: isBase ? undefined : { on: "value", max: 100 } }),
