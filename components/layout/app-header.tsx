@@ -38,9 +38,9 @@ export function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Pro
           ) : null}
         </nav>
         <div className="flex items-center gap-3 text-sm">
-          <span className="hidden text-slate-600 sm:inline">
+          <Link href="/account" className="hidden text-slate-600 hover:text-slate-950 sm:inline">
             {actor.name} · {actor.role === "admin" ? "Admin" : "Clinician"}
-          </span>
+          </Link>
           <form action={signOut} method="post">
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
               Sign out

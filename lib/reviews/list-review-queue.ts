@@ -5,13 +5,14 @@ import { checkInReviews, checkIns, patients, plans, planVersions, type CheckInRe
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import type { PlanContent } from "@/lib/validation/plan";
+import { QUEUE_MAX_SHOWN, QUEUE_PAGE_SIZE } from "./queue-page";
 
 // "Needs review" (issue 13): the pending suggestions across a caseload, urgent and seek care
 // first, then regress, then progress, oldest first within each (check_in_reviews_queue_idx).
 // Each item carries the check-ins it read and the stage titles, so the queue shows the evidence
 // and the move without another round trip per item.
 
-export const QUEUE_PAGE_SIZE = 50;
+export { QUEUE_MAX_SHOWN, QUEUE_PAGE_SIZE, queueShown } from "./queue-page";
 
 export type QueueItem = {
   review: CheckInReviewRow;
@@ -23,7 +24,7 @@ export type QueueItem = {
   checkIns: CheckInRow[];
 };
 
-export async function listReviewQueue(db: DbOrTx, actor: Actor, opts: { scope: "mine" | "clinic"; patientId?: string } = { scope: "mine" }) {
+export async function listReviewQueue(db: DbOrTx, actor: Actor, opts: { scope: "mine" | "clinic"; patientId?: string; limit?: number } = { scope: "mine" }) {
   const conditions = [eq(checkInReviews.clinicId, actor.clinicId), eq(checkInReviews.status, "pending")];
   // A clinician sees their own caseload; an admin may look across the clinic.
   if (opts.scope === "mine" || actor.role !== "admin") conditions.push(eq(patients.clinicianId, actor.userId));
@@ -47,7 +48,7 @@ export async function listReviewQueue(db: DbOrTx, actor: Actor, opts: { scope: "
       )
       .where(where)
       .orderBy(asc(checkInReviews.priority), asc(checkInReviews.createdAt), asc(checkInReviews.id))
-      .limit(QUEUE_PAGE_SIZE),
+      .limit(Math.min(QUEUE_MAX_SHOWN, Math.max(1, opts.limit ?? QUEUE_PAGE_SIZE))),
     db.select({ n: count() }).from(checkInReviews).innerJoin(patients, joinPatient).where(where),
   ]);
   const ids = rows.flatMap((r) => r.review.checkInIds);

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { benchRecord, type BenchRecord } from "./report";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const PORT = Number(process.env.BENCH_PORT ?? 3350);
@@ -73,7 +74,7 @@ export function load(name: string, pathname: string, cookie: string, p95TargetMs
   });
 }
 
-export async function benchCaseload() {
+export async function benchCaseload(): Promise<BenchRecord[]> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
   }
@@ -111,10 +112,29 @@ export async function benchCaseload() {
       single.push(performance.now() - t);
     }
     single.sort((a, b) => a - b);
-    process.stderr.write(`single request /admin: p50 ${Math.round(percentile(single, 50))} ms, p95 ${Math.round(percentile(single, 95))} ms\n`);
+    const db = pgUrl ? "PostgreSQL" : "PGlite";
+    const minimal = await load(`minimal signed-in page /account (admin, ${db})`, "/account", cookie);
+    const baseline = { figure: "minimal signed-in page /account (admin)", value: minimal.reqPerSec as number };
+    const asRecord = (r: Record<string, unknown> & { name: string }, isBase = false) =>
+      benchRecord({
+        bench: "caseload",
+        figure: `${r.name}: throughput, 10 connections for ${DURATION_S} s (p50 ${r.p50ms} / p95 ${r.p95ms} / p99 ${r.p99ms} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ""})`,
+        value: r.reqPerSec as number,
+        unit: "req/s",
+        baseline,
+        aim: isBase ? undefined : { on: "ratio", min: 0.5 },
+      });
     return [
-      await load(`caseload /admin (50k patients, ${pgUrl ? "PostgreSQL" : "PGlite"})`, "/admin", cookie),
-      await load(`caseload sorted+filtered, page 40 (${pgUrl ? "PostgreSQL" : "PGlite"})`, "/admin?sort=due&dir=desc&flag=overdue&page=40", cookie),
+      benchRecord({
+        bench: "caseload",
+        figure: `caseload /admin (50k patients, no check-ins, ${db}): p95, one request at a time (p50 ${Math.round(percentile(single, 50))} ms)`,
+        value: Math.round(percentile(single, 95)),
+        unit: "ms",
+        aim: { on: "value", max: 100 },
+      }),
+      asRecord(minimal, true),
+      asRecord(await load(`caseload /admin (50k patients, ${db})`, "/admin", cookie)),
+      asRecord(await load(`caseload sorted+filtered, page 40 (${db})`, "/admin?sort=due&dir=desc&flag=overdue&page=40", cookie)),
     ];
   } finally {
     server.kill("SIGTERM");

@@ -4,6 +4,7 @@
 import { checkInReviewInputSchema, reviewCheckIns, type CheckInReviewInput } from "../../lib/clinical";
 import vignettes from "../../lib/clinical/fixtures/checkin-vignettes.json";
 import { benchEngine } from "./engine";
+import { benchRecord, type BenchRecord } from "./report";
 
 export type CheckInBenchResult = {
   name: string;
@@ -14,6 +15,7 @@ export type CheckInBenchResult = {
   inputs: number;
   evaluationsPerSecond: number;
   reviewsPerEvaluation: number;
+  records: BenchRecord[];
 };
 
 export async function benchCheckIns(durationMs = 2500): Promise<CheckInBenchResult> {
@@ -38,6 +40,16 @@ export async function benchCheckIns(durationMs = 2500): Promise<CheckInBenchResu
   const reviewsPerSecond = Math.round(n / seconds);
   return {
     name: "checkins.reviewCheckIns (vignettes)",
+    // The baseline is the engine's assessment evaluation timed in the same run on the same core.
+    records: [
+      benchRecord({
+        bench: "checkins",
+        figure: `reviewCheckIns(): reviews per second, one core (${inputs.length} vignettes)`,
+        value: reviewsPerSecond,
+        unit: "/s",
+        baseline: { figure: "evaluate() on the assessment vignettes", value: engine.evaluationsPerSecond },
+      }),
+    ],
     reviewsPerSecond,
     reviews: n,
     seconds: Math.round(seconds * 100) / 100,

@@ -184,6 +184,7 @@ export const MATRIX: Entry[] = [
   { kind: "page", route: "/admin/users/invite", path: () => "/admin/users/invite", expect: adminPage },
   { kind: "page", route: "/patients", path: () => "/patients", expect: clinicPage },
   { kind: "page", route: "/patients/new", path: () => "/patients/new", expect: clinicPage },
+  { kind: "page", route: "/account", path: () => "/account", expect: clinicPage },
   { kind: "page", route: "/reviews", path: () => "/reviews", expect: clinicPage },
   { kind: "page", route: "/patients/[patientId]", path: ({ fx }) => paths.patient(fx.maya.patientId), expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/edit", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/edit`, expect: recordPage },

@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/require-user";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { unitOf } from "@/lib/plans/units";
 import { decidedNotice } from "@/lib/reviews/decided-notice";
-import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import { listReviewQueue, QUEUE_MAX_SHOWN, QUEUE_PAGE_SIZE, queueShown } from "@/lib/reviews/list-review-queue";
 import { clinicToday, timeZoneOf } from "@/lib/time/clock";
 import { clockForRequest } from "@/lib/time/request-clock";
 import { headers } from "next/headers";
@@ -14,7 +14,7 @@ import { acknowledgeReviewAction, approveReviewAction, dismissReviewAction } fro
 
 export const metadata: Metadata = { title: "Needs review" };
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ scope?: string; decided?: string }> }) {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ scope?: string; decided?: string; shown?: string }> }) {
   const actor = await requireRole("clinician", "admin");
   const sp = await searchParams;
   const scope = actor.role === "admin" && sp.scope === "clinic" ? "clinic" : "mine";
@@ -22,7 +22,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const settings = await getClinicSettings(db, actor.clinicId);
   const timeZone = timeZoneOf(settings.timeZone);
   const today = clinicToday(clockForRequest(await headers()), timeZone);
-  const { items, total } = await listReviewQueue(db, actor, { scope });
+  const shown = queueShown(sp.shown);
+  const { items, total } = await listReviewQueue(db, actor, { scope, limit: shown });
   const notice = await decidedNotice(db, actor, sp.decided);
   const actions = { approve: approveReviewAction, dismiss: dismissReviewAction, acknowledge: acknowledgeReviewAction };
   return (
@@ -61,7 +62,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           ))}
         </div>
       )}
-      {total > items.length ? <p className="text-sm text-slate-600">Showing the first {items.length}. Decide these to see the rest.</p> : null}
+      {total > items.length ? (
+        <p className="text-sm text-slate-600">
+          Showing the first {items.length} of {total}.{" "}
+          {shown < QUEUE_MAX_SHOWN ? (
+            // A plain link: works without JavaScript, and the address says how many are shown.
+            <Link href={`/reviews?${new URLSearchParams({ ...(scope === "clinic" ? { scope } : {}), shown: String(shown + QUEUE_PAGE_SIZE) })}`} className="text-brand-700 underline">
+              Show {Math.min(QUEUE_PAGE_SIZE, total - items.length)} more
+            </Link>
+          ) : (
+            "Decide these to see the rest."
+          )}
+        </p>
+      ) : null}
     </div>
   );
 }
