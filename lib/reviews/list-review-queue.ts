@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { checkInReviews, checkIns, patients, plans, planVersions, type CheckInReviewRow, type CheckInRow } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
@@ -25,12 +25,36 @@ export type QueueItem = {
 };
 
 export async function listReviewQueue(db: DbOrTx, actor: Actor, opts: { scope: "mine" | "clinic"; patientId?: string; limit?: number } = { scope: "mine" }) {
+  const limit = Math.min(QUEUE_MAX_SHOWN, Math.max(1, opts.limit ?? QUEUE_PAGE_SIZE));
   const conditions = [eq(checkInReviews.clinicId, actor.clinicId), eq(checkInReviews.status, "pending")];
   // A clinician sees their own caseload; an admin may look across the clinic.
-  if (opts.scope === "mine" || actor.role !== "admin") conditions.push(eq(patients.clinicianId, actor.userId));
+  const mine = opts.scope === "mine" || actor.role !== "admin";
+  if (mine) conditions.push(eq(patients.clinicianId, actor.userId));
   if (opts.patientId) conditions.push(eq(checkInReviews.patientId, opts.patientId));
-  const where = and(...conditions);
   const joinPatient = and(eq(patients.clinicId, checkInReviews.clinicId), eq(patients.id, checkInReviews.patientId));
+  let counted: Promise<Array<{ n: number }>> | undefined;
+  if (mine && !opts.patientId) {
+    // One clinician's queue is read off the patient rows' own "waiting" columns
+    // (patients_clinician_review_idx, kept in step with the pending review in the same
+    // transaction): first the patients whose reviews come first, then only their reviews. Joining
+    // every pending review in the clinic to the caseload before the limit took seconds at 50,000
+    // patients (docs/performance.md). Each patient's first review sorts no later than any review
+    // of a patient after them, so the first `limit` of these are the first `limit` overall.
+    const waiting = and(eq(patients.clinicId, actor.clinicId), eq(patients.clinicianId, actor.userId), isNotNull(patients.reviewPriority));
+    const first = db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(waiting)
+      .orderBy(asc(patients.reviewPriority), asc(patients.reviewWaitingSince), asc(patients.id))
+      .limit(limit);
+    conditions.push(inArray(checkInReviews.patientId, first));
+    const all = db.select({ id: patients.id }).from(patients).where(waiting);
+    counted = db
+      .select({ n: count() })
+      .from(checkInReviews)
+      .where(and(eq(checkInReviews.clinicId, actor.clinicId), eq(checkInReviews.status, "pending"), inArray(checkInReviews.patientId, all)));
+  }
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -48,8 +72,8 @@ export async function listReviewQueue(db: DbOrTx, actor: Actor, opts: { scope: "
       )
       .where(where)
       .orderBy(asc(checkInReviews.priority), asc(checkInReviews.createdAt), asc(checkInReviews.id))
-      .limit(Math.min(QUEUE_MAX_SHOWN, Math.max(1, opts.limit ?? QUEUE_PAGE_SIZE))),
-    db.select({ n: count() }).from(checkInReviews).innerJoin(patients, joinPatient).where(where),
+      .limit(limit),
+    counted ?? db.select({ n: count() }).from(checkInReviews).innerJoin(patients, joinPatient).where(where),
   ]);
   const ids = rows.flatMap((r) => r.review.checkInIds);
   const evidence = ids.length

@@ -122,6 +122,14 @@ describe("the review is computed on each check-in and when the patient is opened
     ]);
     expect(queue.items[0]!.review.id).toBe(pb!.id);
     expect(queue.items[0]!.checkIns[0]!.saddleNumbness).toBe(true);
+    expect(queue.total).toBe(3);
+    // A short page is the head of the same order, and the count still covers the whole queue.
+    const head = await listReviewQueue(handle.db, a.actor, { scope: "mine", limit: 2 });
+    expect(head.items.map((i) => i.review.id)).toEqual(queue.items.slice(0, 2).map((i) => i.review.id));
+    expect(head.total).toBe(3);
+    const admin = actorFor(await makeUser(handle.db, a.clinic.id, { role: "admin" }));
+    const clinicWide = await listReviewQueue(handle.db, admin, { scope: "clinic", limit: 2 });
+    expect(clinicWide.items.map((i) => i.review.id)).toEqual(head.items.map((i) => i.review.id));
   });
 });
 
