@@ -229,6 +229,13 @@ export const MATRIX: Entry[] = [
   },
   { kind: "route", route: "/api/v1/evaluate", method: "POST", request: async ({ fx }) => ({ path: "/api/v1/evaluate", ...json(fx.evaluateBody) }), expect: apiRoute("200", "200") },
   { kind: "route", route: "/api/v1/review-checkins", method: "POST", request: async ({ fx }) => ({ path: "/api/v1/review-checkins", ...json(fx.reviewCheckinsBody) }), expect: apiRoute("200", "200") },
+  {
+    kind: "route",
+    route: "/api/v1/rtm-worksheet",
+    method: "POST",
+    request: async () => ({ path: "/api/v1/rtm-worksheet", ...json({ contractVersion: 1, today: "2026-03-20", episode: { startedOn: "2026-03-01" }, dataDays: ["2026-03-02"], timeLog: [] }) }),
+    expect: apiRoute("200", "200"),
+  },
   { kind: "route", route: "/p/[token]/pdf", method: "GET", request: async ({ actor }) => ({ path: `/p/${actor.token}/pdf` }), expect: linkOnly("200", "404") },
   // Outside /api, the proxy sends a request without a session cookie to sign-in first.
   {
