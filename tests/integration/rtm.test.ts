@@ -17,6 +17,9 @@ const { publishPlan } = await import("@/lib/plans/publish-plan");
 const { startRtmEpisode, endRtmEpisode, recordRtmSetup } = await import("@/lib/monitoring/episodes");
 const { logRtmTime } = await import("@/lib/monitoring/time-log");
 const { getPatientRtm } = await import("@/lib/monitoring/patient-worksheet");
+const { updateClinicSettings, settingsFormValues } = await import("@/lib/admin/update-clinic-settings");
+const { clinicSettingsSchema } = await import("@/lib/validation/admin");
+const { getClinicSettings } = await import("@/lib/clinics/get-clinic-settings");
 
 beforeAll(async () => {
   handle = await openTestDb();
@@ -150,6 +153,17 @@ describe("data days", () => {
     await start(on);
     await checkIn(on, "2026-03-12T10:00:00Z", { paper: true, sessionDate: "2026-03-05" });
     expect((await getPatientRtm(handle.db, on.actor, on.patientId, clock)).episodes[0]!.input.dataDays).toEqual(["2026-03-05"]);
+  });
+
+  it("the admin setting rtmCountPaperLogs defaults off, is saved from the settings form and audited", async () => {
+    const s = await seeded("Europe/London");
+    const admin = { ...s.actor, role: "admin" as const };
+    const shown = settingsFormValues(await getClinicSettings(handle.db, s.clinic.id));
+    expect(shown.rtmCountPaperLogs).toBe("off");
+    const saved = await updateClinicSettings(handle.db, admin, clinicSettingsSchema.parse({ ...shown, rtmCountPaperLogs: "on", version: shown.version }));
+    expect(saved.rtmCountPaperLogs).toBe(true);
+    expect((await events(s, "clinic.settings_update")).at(-1)!.detail).toMatchObject({ rtmCountPaperLogs: true });
+    expect(clinicSettingsSchema.safeParse({ ...shown, rtmCountPaperLogs: "maybe" }).error?.issues[0]?.path).toEqual(["rtmCountPaperLogs"]);
   });
 
   it("the screen's worksheet is the pure function of the stored records", async () => {
