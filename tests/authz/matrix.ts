@@ -187,6 +187,7 @@ export const MATRIX: Entry[] = [
   { kind: "page", route: "/reviews", path: () => "/reviews", expect: clinicPage },
   { kind: "page", route: "/patients/[patientId]", path: ({ fx }) => paths.patient(fx.maya.patientId), expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/edit", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/edit`, expect: recordPage },
+  { kind: "page", route: "/patients/[patientId]/rtm", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/rtm`, expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/check-ins/new", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/check-ins/new`, expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/assessments/[assessmentId]", path: ({ fx }) => paths.assessment(fx.maya.patientId, fx.maya.assessmentId), expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/assessments/[assessmentId]/amend/[n]", path: ({ fx }) => `${paths.assessment(fx.maya.patientId, fx.maya.assessmentId)}/amend/1`, expect: recordPage },
