@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CODE_TABLE_CY2026, type RtmCodeTable } from "./code-table-cy2026";
-import { addDays, distinctLocalDays, isIsoDate, localDay } from "./dates";
+import { addDays, daysBetween, distinctLocalDays, isIsoDate, localDay } from "./dates";
 import { parseRtmInput, type RtmWorksheetInput } from "./validate";
 import { managementCodesFor, rtmWorksheet, rtmWorksheetBatch, supplyCodeFor } from "./worksheet";
 
@@ -32,6 +32,27 @@ describe("dates", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2026-03-01", 29)).toBe("2026-03-30"); // US DST starts 8 Mar, EU 29 Mar
     expect(addDays("2026-10-20", 30)).toBe("2026-11-19"); // EU DST ends 25 Oct, US 1 Nov
+  });
+  it("date maths stay whole when the process itself runs in a zone with DST", () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ["America/New_York", "Europe/London", "Australia/Sydney"]) {
+        process.env.TZ = tz;
+        expect(addDays("2026-03-07", 1)).toBe("2026-03-08");
+        expect(addDays("2026-03-08", 1)).toBe("2026-03-09");
+        expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
+        expect(addDays("2026-04-04", 1)).toBe("2026-04-05");
+        expect(addDays("2026-10-31", 1)).toBe("2026-11-01");
+        expect(daysBetween("2026-03-01", "2026-03-31")).toBe(30);
+        expect(rtmWorksheet(base({ today: "2026-04-15", dataDays: ["2026-03-08", "2026-03-29", "2026-03-30", "2026-03-31"] })).windows.map((w) => [w.end, w.dataDays])).toEqual([
+          ["2026-03-30", 3],
+          ["2026-04-29", 1],
+        ]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
   it("a check-in is counted on the clinic's local date, however many that day holds", () => {
     // 23:30 in New York on 9 Mar is 03:30 UTC on 10 Mar.
