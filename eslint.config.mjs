@@ -21,6 +21,25 @@ const enginePurity = {
   },
 };
 
+// The RTM worksheet (lib/rtm) is the same kind of pure library; date-fns is allowed for date maths.
+const rtmPurity = {
+  files: ["lib/rtm/**/*.ts"],
+  ignores: ["lib/rtm/**/*.test.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "lib/rtm is framework-free." },
+          { group: ["drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*", "@/db", "@/db/*"], message: "lib/rtm never touches the database." },
+          { group: ["node:*", "fs", "path", "os", "crypto", "child_process"], message: "lib/rtm is pure: no Node APIs." },
+          { group: ["@/lib/*"], message: "lib/rtm depends on nothing else in the app." },
+        ],
+      },
+    ],
+  },
+};
+
 const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
   ...nextVitals,
@@ -31,6 +50,7 @@ const config = [
     },
   },
   enginePurity,
+  rtmPurity,
   // Playwright fixtures call their callback `use`; it is not a React hook.
   { files: ["tests/e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
 ];

@@ -12,6 +12,11 @@ export type ClinicSettings = {
   contactEmail?: string;
   /** Engine thresholds the clinic has changed (lib/clinical engineSettingsSchema); the rest default. */
   engine?: Record<string, unknown>;
+  /**
+   * RTM data days: whether a check-in a clinician typed from the patient's paper log counts as the
+   * patient's data on the day it describes. Default off (ADR 0029): payers may expect device data.
+   */
+  rtmCountPaperLogs?: boolean;
   /** Bumped on every save; the settings form posts the version it showed (ADR 0004). */
   version?: number;
 };

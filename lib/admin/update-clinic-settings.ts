@@ -21,6 +21,7 @@ export function settingsFormValues(s: ClinicSettings): Record<string, string> {
     contactPhone: s.contactPhone ?? "",
     contactEmail: s.contactEmail ?? "",
     timeZone: canonicalTimeZone(s.timeZone) ?? DEFAULT_TIME_ZONE,
+    rtmCountPaperLogs: s.rtmCountPaperLogs ? "on" : "off",
     ...Object.fromEntries(engineFields.map((f) => [f.name, String(engineFieldDefault(f, e))])),
     version: String(s.version ?? 0),
   };
@@ -53,6 +54,7 @@ export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettin
       ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
       ...(v.contactEmail ? { contactEmail: v.contactEmail } : {}),
       ...(v.timeZone ? { timeZone: v.timeZone } : {}),
+      ...(v.rtmCountPaperLogs ? { rtmCountPaperLogs: v.rtmCountPaperLogs === "on" } : {}),
       units: v.units,
       paperSize: v.paperSize,
       idleTimeoutMinutes: v.idleTimeoutMinutes,
@@ -67,7 +69,7 @@ export async function updateClinicSettings(db: Db, actor: Actor, v: ClinicSettin
       action: "clinic.settings_update",
       entityType: "clinic",
       entityId: actor.clinicId,
-      detail: { version: next.version, ...(zoneChanged ? { timeZone: { from: row.settings.timeZone ?? null, to: next.timeZone ?? null } } : {}) },
+      detail: { version: next.version, ...(next.rtmCountPaperLogs !== row.settings.rtmCountPaperLogs ? { rtmCountPaperLogs: next.rtmCountPaperLogs ?? false } : {}), ...(zoneChanged ? { timeZone: { from: row.settings.timeZone ?? null, to: next.timeZone ?? null } } : {}) },
     });
     return next;
   });

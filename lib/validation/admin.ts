@@ -131,6 +131,8 @@ export const clinicSettingsSchema = z.object({
     .refine((v) => v === undefined || canonicalTimeZone(v) !== null, "Unknown time zone: choose one from the list")
     .transform((v) => (v === undefined ? undefined : canonicalTimeZone(v)!))
     .optional(),
+  // RTM data days: whether a typed paper log counts (ADR 0029). Absent keeps the stored choice.
+  rtmCountPaperLogs: z.enum(["off", "on"], { message: "Choose whether paper logs count" }).optional(),
   // Engine thresholds (engineFields above; lib/clinical/settings.ts names each one's source).
   calfRaiseTargetRunning: wholeNumber("reps", 5, 60),
   calfRaiseTargetOther: wholeNumber("reps", 5, 60),

@@ -188,6 +188,7 @@ export const MATRIX: Entry[] = [
   { kind: "page", route: "/reviews", path: () => "/reviews", expect: clinicPage },
   { kind: "page", route: "/patients/[patientId]", path: ({ fx }) => paths.patient(fx.maya.patientId), expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/edit", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/edit`, expect: recordPage },
+  { kind: "page", route: "/patients/[patientId]/rtm", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/rtm`, expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/check-ins/new", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/check-ins/new`, expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/assessments/[assessmentId]", path: ({ fx }) => paths.assessment(fx.maya.patientId, fx.maya.assessmentId), expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/assessments/[assessmentId]/amend/[n]", path: ({ fx }) => `${paths.assessment(fx.maya.patientId, fx.maya.assessmentId)}/amend/1`, expect: recordPage },
@@ -230,6 +231,13 @@ export const MATRIX: Entry[] = [
   },
   { kind: "route", route: "/api/v1/evaluate", method: "POST", request: async ({ fx }) => ({ path: "/api/v1/evaluate", ...json(fx.evaluateBody) }), expect: apiRoute("200", "200") },
   { kind: "route", route: "/api/v1/review-checkins", method: "POST", request: async ({ fx }) => ({ path: "/api/v1/review-checkins", ...json(fx.reviewCheckinsBody) }), expect: apiRoute("200", "200") },
+  {
+    kind: "route",
+    route: "/api/v1/rtm-worksheet",
+    method: "POST",
+    request: async () => ({ path: "/api/v1/rtm-worksheet", ...json({ contractVersion: 1, today: "2026-03-20", episode: { startedOn: "2026-03-01" }, dataDays: ["2026-03-02"], timeLog: [] }) }),
+    expect: apiRoute("200", "200"),
+  },
   { kind: "route", route: "/p/[token]/pdf", method: "GET", request: async ({ actor }) => ({ path: `/p/${actor.token}/pdf` }), expect: linkOnly("200", "404") },
   // Outside /api, the proxy sends a request without a session cookie to sign-in first.
   {

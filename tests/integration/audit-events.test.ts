@@ -45,6 +45,9 @@ const { recordCheckIn } = await import("@/lib/checkins/record-check-in");
 const { recordNextMorning } = await import("@/lib/checkins/record-next-morning");
 const { recordClinicianCheckIn } = await import("@/lib/checkins/record-clinician-check-in");
 const { getPatientCheckInSummary } = await import("@/lib/checkins/patient-check-in-summary");
+const { startRtmEpisode, recordRtmSetup, endRtmEpisode } = await import("@/lib/monitoring/episodes");
+const { logRtmTime } = await import("@/lib/monitoring/time-log");
+const { getPatientRtm } = await import("@/lib/monitoring/patient-worksheet");
 const { refreshPlanReview, refreshPatientReviews } = await import("@/lib/reviews/refresh-review");
 const { listReviewQueue } = await import("@/lib/reviews/list-review-queue");
 const { decideReview } = await import("@/lib/reviews/decide-review");
@@ -109,6 +112,10 @@ const NOT_AUDITED_THEMSELVES: Record<string, string> = {
   "lib/admin/list-audit-events.ts#auditFilterOptions": "staff names and action codes for the filter",
   "lib/admin/manage-users.ts#listClinicUsers": "staff accounts; no patient data",
   "lib/admin/set-password.ts#findPasswordLink": "a token lookup inside setPasswordWithLink, whose case asserts its event",
+  "lib/monitoring/episodes.ts#patientInClinic": "the clinic check inside the RTM services, whose cases assert their events",
+  "lib/monitoring/episodes.ts#listRtmEpisodes": "a lookup inside logRtmTime and getPatientRtm, whose cases assert rtm.time_log and rtm.worksheet_view",
+  "lib/monitoring/episodes.ts#openRtmEpisode": "a lookup inside startRtmEpisode, whose case asserts rtm.episode_start",
+  "lib/monitoring/time-log.ts#listRtmTimeEntries": "a lookup inside getPatientRtm, whose case asserts rtm.worksheet_view",
   "lib/checkins/record-clinician-check-in.ts#listPaperCheckIns": "read on the paper-log page, whose getPatient call audits patient.view (asserted here)",
 };
 
@@ -146,6 +153,8 @@ async function setUp() {
     sessionToken: "",
     passwordToken: "",
     invitedId: "",
+    rtmEpisodeId: "",
+    rtmEntryId: "",
   };
   return s;
 }
@@ -347,6 +356,44 @@ const CASES: Case[] = [
     what: "reads the check-in summary",
     run: (c) => getPatientCheckInSummary(c.db, c.clinician, c.patientId, at("2026-03-13", 9)),
     events: [{ action: "checkins.view", patient: true }],
+  },
+  {
+    service: "lib/monitoring/episodes.ts#startRtmEpisode",
+    what: "starts remote monitoring with verbal consent",
+    run: async (c) => {
+      c.rtmEpisodeId = (await startRtmEpisode(c.db, c.clinician, { patientId: c.patientId, consentMethod: "verbal", startedOn: TODAY }, at("2026-03-13", 9))).id;
+    },
+    events: [{ action: "rtm.episode_start", patient: true }],
+  },
+  {
+    service: "lib/monitoring/episodes.ts#recordRtmSetup",
+    what: "records set-up and education",
+    run: (c) => recordRtmSetup(c.db, c.clinician, { episodeId: c.rtmEpisodeId, setupEducationOn: TODAY, version: 1 }, at("2026-03-13", 9)),
+    events: [{ action: "rtm.setup_record", patient: true }],
+  },
+  {
+    service: "lib/monitoring/time-log.ts#logRtmTime",
+    what: "logs minutes with a live call, then corrects them",
+    run: async (c) => {
+      c.rtmEntryId = (await logRtmTime(c.db, c.clinician, { patientId: c.patientId, entryDate: "2026-03-12", minutes: 15, activity: "Video call about the plan", interactive: true }, at("2026-03-13", 9))).id;
+      await logRtmTime(c.db, c.clinician, { patientId: c.patientId, entryDate: "2026-03-12", minutes: 22, activity: "Video call about the plan", interactive: true, correctsId: c.rtmEntryId }, at("2026-03-13", 9));
+    },
+    events: [
+      { action: "rtm.time_log", patient: true },
+      { action: "rtm.time_correct", patient: true },
+    ],
+  },
+  {
+    service: "lib/monitoring/patient-worksheet.ts#getPatientRtm",
+    what: "reads the RTM worksheet",
+    run: (c) => getPatientRtm(c.db, c.clinician, c.patientId, at("2026-03-13", 9)),
+    events: [{ action: "rtm.worksheet_view", patient: true }],
+  },
+  {
+    service: "lib/monitoring/episodes.ts#endRtmEpisode",
+    what: "ends remote monitoring",
+    run: (c) => endRtmEpisode(c.db, c.clinician, { episodeId: c.rtmEpisodeId, endedOn: "2026-03-13", version: 2 }, at("2026-03-13", 9)),
+    events: [{ action: "rtm.episode_end", patient: true }],
   },
   {
     service: "lib/reviews/refresh-review.ts#refreshPlanReview",

@@ -44,6 +44,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers(requestHeaders
 
 const evaluate = await import("@/app/api/v1/evaluate/route");
 const reviewCheckins = await import("@/app/api/v1/review-checkins/route");
+const rtmWorksheetRoute = await import("@/app/api/v1/rtm-worksheet/route");
 const caseloadCsv = await import("@/app/api/admin/caseload.csv/route");
 const auditCsv = await import("@/app/api/admin/audit.csv/route");
 const nextauth = await import("@/app/api/auth/[...nextauth]/route");
@@ -53,6 +54,7 @@ const { auditQuerySchema, clinicCaseloadQuerySchema } = await import("@/lib/vali
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, "../../lib/clinical/fixtures", name), "utf8")) as unknown;
 const assessmentInput = (fixture("vignettes.json") as Array<{ input: unknown }>)[0]!.input;
+const rtmInput = { contractVersion: 1, today: "2026-03-20", episode: { startedOn: "2026-03-01", setupEducationOn: "2026-03-01" }, dataDays: ["2026-03-02", "2026-03-03"], timeLog: [{ date: "2026-03-05", minutes: 25, interactive: true, by: "pt" }] };
 const checkInInput = (fixture("checkin-vignettes.json") as { cases: Array<{ input: unknown }> }).cases[0]!.input;
 
 type JsonMutationValue = Extract<JsonMutation, { op: "set" }>["value"];
@@ -137,6 +139,7 @@ function paramCases(base: RouteCase, names: string[], extra: string[]): { cases:
 function specs(w: FuzzWorld): Record<string, RouteSpec> {
   const ev = jsonCases(`${ORIGIN}/api/v1/evaluate`, assessmentInput);
   const rc = jsonCases(`${ORIGIN}/api/v1/review-checkins`, checkInInput);
+  const rtm = jsonCases(`${ORIGIN}/api/v1/rtm-worksheet`, rtmInput);
   const caseload = queryCases(`${ORIGIN}/api/admin/caseload.csv`, (clinicCaseloadQuerySchema as unknown as { in: { shape: Record<string, unknown> } }).in, ["q", "clinician", "status", "flag", "verdict", "review", "sort", "dir", "page"]);
   const audit = queryCases(`${ORIGIN}/api/admin/audit.csv`, auditQuerySchema, Object.keys(auditQuerySchema.shape));
   const AUDITED: Record<string, Allowance> = { audit_events: "append" };
@@ -176,6 +179,7 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
   return {
     "app/api/v1/evaluate/route.ts#POST": { handler: evaluate.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/evaluate`, body: JSON.stringify(assessmentInput), about: "a vignette" }, ...ev, allowed: {} },
     "app/api/v1/review-checkins/route.ts#POST": { handler: reviewCheckins.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/review-checkins`, body: JSON.stringify(checkInInput), about: "a vignette" }, ...rc, allowed: {} },
+    "app/api/v1/rtm-worksheet/route.ts#POST": { handler: rtmWorksheetRoute.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/rtm-worksheet`, body: JSON.stringify(rtmInput), about: "an episode" }, ...rtm, allowed: {} },
     "app/api/admin/caseload.csv/route.ts#GET": { handler: caseloadCsv.GET as Handler, actor: "admin", base: { method: "GET", url: `${ORIGIN}/api/admin/caseload.csv`, about: "(no query)" }, ...caseload, allowed: AUDITED, status: (s) => s === 200 },
     "app/api/admin/audit.csv/route.ts#GET": { handler: auditCsv.GET as Handler, actor: "admin", base: { method: "GET", url: `${ORIGIN}/api/admin/audit.csv`, about: "(no query)" }, ...audit, allowed: AUDITED, status: (s) => s === 200 },
     "app/api/auth/[...nextauth]/route.ts#GET": {

@@ -95,6 +95,22 @@ export function SettingsForm({
         </Field>
       </fieldset>
       <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-1 font-semibold">Remote monitoring (RTM) records</legend>
+        <Field
+          id="rtmCountPaperLogs"
+          label="Count typed paper logs as data days"
+          hint="Off by default. When on, a session a clinician types in from the patient's paper log counts as a data day on the day it describes. Check what your payers accept first: the worksheet documents, it never bills."
+          error={errorFor("rtmCountPaperLogs")}
+        >
+          {(aria) => (
+            <Select {...aria} {...control("rtmCountPaperLogs")}>
+              <option value="off">No: only check-ins the patient sends</option>
+              <option value="on">Yes: paper logs count too</option>
+            </Select>
+          )}
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-5 sm:grid-cols-2">
         <legend className="mb-1 font-semibold">How patients contact the clinic</legend>
         <p className="text-sm text-slate-600 sm:col-span-2">
           Shown on every patient&apos;s plan page and PDF, and to patients whose program has finished. Leave a field empty to show none.

@@ -104,6 +104,9 @@ export default async function PatientPage({
             </Button>
           ) : null}
           <Button variant="outline" asChild>
+            <Link href={`/patients/${p.id}/rtm`}>Remote monitoring</Link>
+          </Button>
+          <Button variant="outline" asChild>
             <Link href={`/patients/${p.id}/edit`}>Edit details</Link>
           </Button>
           <NewAssessmentButton

@@ -1,0 +1,41 @@
+// Forms of the RTM records (issue 19), shared by react-hook-form and the services. No db imports.
+import { z } from "zod";
+import { isIsoDate } from "@/lib/rtm/dates";
+
+const day = (what: string) => z.string({ error: `Enter ${what}.` }).refine(isIsoDate, { message: `Enter ${what} as a real date.` });
+
+export const startRtmEpisodeSchema = z.object({
+  patientId: z.string(),
+  consentMethod: z.enum(["verbal", "written", "electronic"], { error: "Choose how the patient gave consent." }),
+  startedOn: day("the day monitoring starts"),
+});
+export type StartRtmEpisodeForm = z.infer<typeof startRtmEpisodeSchema>;
+
+export const endRtmEpisodeSchema = z.object({
+  episodeId: z.string(),
+  endedOn: day("the last monitored day"),
+  version: z.coerce.number().int().min(1),
+});
+export type EndRtmEpisodeForm = z.infer<typeof endRtmEpisodeSchema>;
+
+export const recordRtmSetupSchema = z.object({
+  episodeId: z.string(),
+  setupEducationOn: day("the day of set-up and education"),
+  version: z.coerce.number().int().min(1),
+});
+export type RecordRtmSetupForm = z.infer<typeof recordRtmSetupSchema>;
+
+export const logRtmTimeSchema = z.object({
+  patientId: z.string(),
+  entryDate: day("the day of the work"),
+  minutes: z.coerce.number({ error: "Enter the minutes." }).int("Enter whole minutes.").min(1, "Enter 1 to 240 minutes.").max(240, "Enter 1 to 240 minutes."),
+  activity: z.string().trim().min(1, "Say what was done.").max(500, "Keep it under 500 characters."),
+  interactive: z.boolean(),
+  performedBy: z.enum(["pt", "pta"], { error: "Choose therapist or assistant." }).default("pt"),
+  /** The entry this one corrects; its minutes replace the old ones. */
+  correctsId: z.string().optional(),
+  /** With correctsId: withdraw the entry (it counts no minutes). */
+  voided: z.boolean().default(false),
+  reviewId: z.string().optional(),
+});
+export type LogRtmTimeForm = z.input<typeof logRtmTimeSchema>;
