@@ -39,7 +39,8 @@ export async function processUploadedImage(input: Uint8Array): Promise<Processed
   const opts = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" as const };
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
-    meta = await sharp(input, opts).metadata();
+    // The header only (no pixels decoded), so the refusal below can name the declared size.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw refuse("This photo could not be read. It may be damaged; try saving it again or choose another.");
   }
