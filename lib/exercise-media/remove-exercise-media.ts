@@ -16,7 +16,7 @@ export async function removeExerciseMedia(db: Db, actor: Actor, input: { exercis
       .where(and(eq(exerciseMedia.clinicId, actor.clinicId), eq(exerciseMedia.exerciseName, input.exerciseName)))
       .for("update")
       .limit(1);
-    if (!current) throw new AppError("not_found", "exercise_media", "This exercise has no photo of the clinic's any more. Reload the page.");
+    if (!current) throw new AppError("not_found", "exercise_media", "This photo was not found: it may have been removed. Reload the page.");
     if (current.version !== input.version) throw new AppError("conflict", "exercise_media", STALE_MEDIA_MESSAGE);
     await tx.delete(exerciseMedia).where(and(eq(exerciseMedia.clinicId, actor.clinicId), eq(exerciseMedia.id, current.id)));
     await recordAuditEvent(tx, {

@@ -36,7 +36,8 @@ export async function saveExerciseMedia(db: Db, actor: Actor, input: SaveExercis
         .for("update")
         .limit(1);
       if (!current) {
-        if (input.version !== null) throw stale(); // it was removed meanwhile
+        // It was removed meanwhile (or, for another clinic, never was theirs).
+        if (input.version !== null) throw new AppError("not_found", "exercise_media", "This photo was not found: it may have been removed. Reload the page.");
         if (!image) throw new AppError("invalid", "exercise_media", "Choose a photo to upload.", { photo: ["Choose a photo to upload."] });
         const [row] = await tx
           .insert(exerciseMedia)
