@@ -11,6 +11,12 @@ type Media = { url: string; width: number; height: number; alt: string; videoUrl
 
 const ACCEPT = "image/jpeg,image/png,image/webp";
 
+/** The form-level message; a refusal already shown beside its field is not repeated above the form. */
+function formErrorOf(state: NonNullable<ActionState>): string | undefined {
+  const beside = Object.values(state.fieldErrors ?? {}).flatMap((m) => m ?? []);
+  return state.formError && beside.includes(state.formError) ? "The photo was not saved. The reason is shown below." : state.formError;
+}
+
 /**
  * One library exercise: its current picture (the clinic's photo or "built-in drawing") and a form
  * to upload, replace or remove it. Plain form posts work without JavaScript; with it, a file over
@@ -48,7 +54,7 @@ export function ExerciseMediaRow({ index, exerciseName, media, saveAction, remov
             if (sizeError) e.preventDefault();
           }}
         >
-          <FormError message={state && !state.ok ? state.formError : undefined} />
+          <FormError message={state && !state.ok ? formErrorOf(state) : undefined} />
           {state?.ok ? (
             <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
               {state.message}

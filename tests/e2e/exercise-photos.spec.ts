@@ -54,7 +54,7 @@ test("[MEDIA]: without JavaScript, a text file is refused beside the field and a
   await row.getByLabel("Photo", { exact: true }).setInputFiles({ name: "grip.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a picture at all\n") });
   await row.getByRole("button", { name: "Upload photo" }).click();
   const again = page.getByRole("region", { name: "Grip hold" });
-  await expect(again.getByText("This file is not a JPEG, PNG or WebP photo. Choose a photo in one of those formats.")).toBeVisible();
+  await expect(again.locator("[data-field-error]")).toHaveText("This file is not a JPEG, PNG or WebP photo. Choose a photo in one of those formats.");
   await expect(again.getByText("Built-in drawing", { exact: true })).toBeVisible();
   await again.getByLabel("Photo", { exact: true }).setInputFiles({ name: "grip.png", mimeType: "image/png", buffer: await png(640, 480) });
   await again.getByRole("button", { name: "Upload photo" }).click();
