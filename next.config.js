@@ -18,12 +18,18 @@ const nextConfig = {
   // Bundling breaks PGlite's file loading and react-pdf's font handling (stack-notes).
   serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2"],
   allowedDevOrigins: ["127.0.0.1"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Exercise photos are uploaded through a server action (ADR 0028): up to 8 MB each, checked
+    // in the service; the margin is the form's other fields and the multipart framing.
+    serverActions: { bodySizeLimit: "9mb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       {
-        source: "/api/:path*",
+        // Not the exercise images: they are cached for a year under their content hash (ADR 0028).
+        source: "/api/:path((?!exercise-media/).*)",
         headers: [
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
           { key: "Cache-Control", value: "no-store" },

@@ -20,6 +20,9 @@ export function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Pro
           <Link href="/reviews" className="text-sm text-slate-700 hover:text-slate-950">
             Needs review
           </Link>
+          <Link href="/exercise-photos" className="text-sm text-slate-700 hover:text-slate-950">
+            Exercise photos
+          </Link>
           {actor.role === "admin" ? (
             <>
               <Link href="/admin" className="text-sm text-slate-700 hover:text-slate-950">

@@ -9,3 +9,4 @@ export * from "./plans";
 export * from "./checkins";
 export * from "./reviews";
 export * from "./rtm";
+export * from "./exercise-media";

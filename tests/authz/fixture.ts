@@ -19,6 +19,8 @@ export type Fixture = {
   bianchi: { patientId: string; assessmentId: string };
   webb: { patientId: string; draftId: string; stepForms: Forms; patient: Record<string, string> };
   rahman: { patientId: string };
+  /** Clinic 1's own photo for one library exercise (issue 18). */
+  media: { exerciseName: string; sha256: string };
   linkToken: string;
   revokedToken: string;
   unknownToken: string;

@@ -186,6 +186,7 @@ export const MATRIX: Entry[] = [
   { kind: "page", route: "/patients/new", path: () => "/patients/new", expect: clinicPage },
   { kind: "page", route: "/account", path: () => "/account", expect: clinicPage },
   { kind: "page", route: "/reviews", path: () => "/reviews", expect: clinicPage },
+  { kind: "page", route: "/exercise-photos", path: () => "/exercise-photos", expect: clinicPage },
   { kind: "page", route: "/patients/[patientId]", path: ({ fx }) => paths.patient(fx.maya.patientId), expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/edit", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/edit`, expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/rtm", path: ({ fx }) => `${paths.patient(fx.maya.patientId)}/rtm`, expect: recordPage },
@@ -238,6 +239,9 @@ export const MATRIX: Entry[] = [
     request: async () => ({ path: "/api/v1/rtm-worksheet", ...json({ contractVersion: 1, today: "2026-03-20", episode: { startedOn: "2026-03-01" }, dataDays: ["2026-03-02"], timeLog: [] }) }),
     expect: apiRoute("200", "200"),
   },
+  // Clinic 1's exercise photo by its content hash: its staff and its live link only (ADR 0028).
+  { kind: "route", route: "/api/exercise-media/[sha256]", method: "GET", request: async ({ fx }) => ({ path: `/api/exercise-media/${fx.media.sha256}` }), expect: apiRoute("200", "404") },
+  { kind: "route", route: "/p/[token]/media/[sha256]", method: "GET", request: async ({ actor, fx }) => ({ path: `/p/${actor.token}/media/${fx.media.sha256}` }), expect: linkOnly("200", "404") },
   { kind: "route", route: "/p/[token]/pdf", method: "GET", request: async ({ actor }) => ({ path: `/p/${actor.token}/pdf` }), expect: linkOnly("200", "404") },
   // Outside /api, the proxy sends a request without a session cookie to sign-in first.
   {
@@ -488,6 +492,30 @@ export const MATRIX: Entry[] = [
     postTo: () => "/admin/users",
     fields: (c) => ({ name: "Matrix Invitee", email: `${c.unique("invite")}@matrix.loadwise.test`, role: "clinician" }),
     expect: adminAction("ok", "ok"),
+  },
+  // Exercise photos (issue 18). Saving names the photo's current version (no file: the alt text and
+  // video link only); clinic 2 has no photo for the exercise, so theirs is not found. Removing
+  // names a stale version, so clinic 1's photo stays for the entries after it.
+  {
+    kind: "action",
+    file: "app/(clinic)/exercise-photos/actions.ts",
+    exportName: "saveExerciseMediaAction",
+    postTo: () => "/exercise-photos",
+    fields: async (c) => ({
+      exerciseName: c.fx.media.exerciseName,
+      version: String((await one<{ version: number }>(c, "select version from exercise_media where clinic_id = $1 and exercise_name = $2", [c.fx.clinic1.id, c.fx.media.exerciseName])).version),
+      alt: "Split squat from the side",
+      videoUrl: "https://videos.example.com/split-squat",
+    }),
+    expect: clinicalAction("ok"),
+  },
+  {
+    kind: "action",
+    file: "app/(clinic)/exercise-photos/actions.ts",
+    exportName: "removeExerciseMediaAction",
+    postTo: () => "/exercise-photos",
+    fields: ({ fx }) => ({ exerciseName: fx.media.exerciseName, version: STALE }),
+    expect: clinicalAction("refused"),
   },
   userAction("changeRoleAction", "changeRole", { role: "admin" }),
   userAction("deactivateUserAction", "deactivate"),

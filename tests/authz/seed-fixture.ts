@@ -22,6 +22,8 @@ import vignettes from "@/lib/clinical/fixtures/vignettes.json";
 import checkinVignettes from "@/lib/clinical/fixtures/checkin-vignettes.json";
 import { toFormValues } from "@/lib/plans/content";
 import { createPlan } from "@/lib/plans/create-plan";
+import { saveExerciseMedia } from "@/lib/exercise-media/save-exercise-media";
+import sharp from "sharp";
 import { issuePatientLink } from "@/lib/plans/issue-patient-link";
 import { revokePatientLink } from "@/lib/plans/revoke-patient-link";
 import { settingsFormValues } from "@/lib/admin/update-clinic-settings";
@@ -163,6 +165,10 @@ const checkinCase = (checkinVignettes as { cases: Array<{ id: string; input: unk
 const clinic1People = await db.select({ name: users.name }).from(users).where(eq(users.clinicId, clinic1.id));
 const clinic1Patients = await db.select({ lastName: patients.lastName }).from(patients).where(eq(patients.clinicId, clinic1.id));
 
+// Clinic 1's own photo for one exercise: what the media routes serve and the photo actions edit.
+const mediaPhoto = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 30, g: 90, b: 160 } } }).png().toBuffer();
+const media = await saveExerciseMedia(db, actorA, { exerciseName: "Split squat", version: null, alt: "", videoUrl: null }, mediaPhoto);
+
 const fixture: Fixture = {
   password: DEMO_PASSWORD,
   today,
@@ -186,6 +192,7 @@ const fixture: Fixture = {
   bianchi: { patientId: bianchi.id, assessmentId: bianchiAssessment.id },
   webb: { patientId: webb.id, draftId: draft.id, stepForms: webbForms, patient: { firstName: webb.firstName, lastName: webb.lastName, dateOfBirth: webb.dateOfBirth, sex: webb.sex, sport: webb.sport, level: webb.level ?? "" } },
   rahman: { patientId: rahman.id },
+  media: { exerciseName: "Split squat", sha256: media.sha256 },
   linkToken,
   revokedToken,
   // Well formed, never issued: what an actor without a patient link holds.

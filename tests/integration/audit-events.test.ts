@@ -59,6 +59,9 @@ const { setPasswordWithLink } = await import("@/lib/admin/set-password");
 const { authenticate } = await import("@/lib/auth/authenticate");
 const { endSessionForToken } = await import("@/lib/auth/end-session-for-token");
 const { getClinicSettings } = await import("@/lib/clinics/get-clinic-settings");
+const { saveExerciseMedia } = await import("@/lib/exercise-media/save-exercise-media");
+const { removeExerciseMedia } = await import("@/lib/exercise-media/remove-exercise-media");
+const { png: testPng } = await import("../support/test-images");
 const { assessmentInputSchema } = await import("@/lib/clinical");
 const { FORM_STEP_KEYS, stepFormSchemas, stepValueSchemas } = await import("@/lib/validation/assessment");
 const { sessionFormSchema, morningFormSchema } = await import("@/lib/validation/checkin");
@@ -480,6 +483,31 @@ const CASES: Case[] = [
       await updateClinicSettings(c.db, c.admin, { ...clinicSettingsSchema.parse({ ...values, idleTimeoutMinutes: "45" }), version: settings.version ?? 0 });
     },
     events: [{ action: "clinic.settings_update", actor: "admin" }],
+  },
+  // The clinic's own exercise photos (issue 18): no patient is named.
+  {
+    service: "lib/exercise-media/save-exercise-media.ts#saveExerciseMedia",
+    what: "uploads an exercise photo",
+    run: async (c) => saveExerciseMedia(c.db, c.clinician, { exerciseName: "Step-up", version: null, alt: "", videoUrl: null }, await testPng(300, 300)),
+    events: [{ action: "exercise_media.upload" }],
+  },
+  {
+    service: "lib/exercise-media/save-exercise-media.ts#saveExerciseMedia",
+    what: "replaces the photo",
+    run: async (c) => saveExerciseMedia(c.db, c.clinician, { exerciseName: "Step-up", version: 1, alt: "", videoUrl: null }, await testPng(400, 300)),
+    events: [{ action: "exercise_media.replace" }],
+  },
+  {
+    service: "lib/exercise-media/save-exercise-media.ts#saveExerciseMedia",
+    what: "adds a video link to the photo",
+    run: (c) => saveExerciseMedia(c.db, c.admin, { exerciseName: "Step-up", version: 2, alt: "Step-up from the side", videoUrl: "https://videos.example.com/step-up" }, null),
+    events: [{ action: "exercise_media.update", actor: "admin" }],
+  },
+  {
+    service: "lib/exercise-media/remove-exercise-media.ts#removeExerciseMedia",
+    what: "removes the photo",
+    run: (c) => removeExerciseMedia(c.db, c.admin, { exerciseName: "Step-up", version: 3 }),
+    events: [{ action: "exercise_media.remove", actor: "admin" }],
   },
   {
     service: "lib/admin/manage-users.ts#inviteUser",

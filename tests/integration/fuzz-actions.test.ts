@@ -52,6 +52,7 @@ const patientActions = await import("@/app/(clinic)/patients/actions");
 const reviewActions = await import("@/app/(clinic)/reviews/actions");
 const signOut = await import("@/app/(clinic)/sign-out-action");
 const linkActions = await import("@/app/p/[token]/actions");
+const mediaActions = await import("@/app/(clinic)/exercise-photos/actions");
 const v = {
   admin: await import("@/lib/validation/admin"),
   assessment: await import("@/lib/validation/assessment"),
@@ -60,6 +61,7 @@ const v = {
   patient: await import("@/lib/validation/patient"),
   plan: await import("@/lib/validation/plan"),
   review: await import("@/lib/validation/review"),
+  media: await import("@/lib/validation/exercise-media"),
   signIn: await import("@/lib/validation/sign-in"),
 };
 
@@ -141,6 +143,21 @@ function specs(w: FuzzWorld): Record<string, Spec> {
       field: (k, posted) =>
         k === "intent" ? z.enum(["reassign", "discharge", "reactivate"]) : k === "clinicianId" && postedValue(posted, "intent", "array") !== "reassign" ? null : shapeOf(v.admin.bulkPatientSchema.options[0])(k),
       extraValues: ["discharge", "reactivate", "reassign", w.otherClinicId],
+    },
+    // Text fields only: the photo file itself is fuzzed by lib/exercise-media/process-image.test.ts.
+    "app/(clinic)/exercise-photos/actions.ts#saveExerciseMediaAction": {
+      run: mediaActions.saveExerciseMediaAction,
+      actor: "clinician",
+      base: () => ({ exerciseName: w.media.exerciseName, version: String(w.media.version), alt: "Split squat from the side", videoUrl: "https://videos.example.com/split-squat" }),
+      field: shapeOf(v.media.saveExerciseMediaSchema),
+      extraValues: ["Step-up", "javascript:alert(1)", "http://videos.example.com/x", "https://localhost/x"],
+    },
+    "app/(clinic)/exercise-photos/actions.ts#removeExerciseMediaAction": {
+      run: mediaActions.removeExerciseMediaAction,
+      actor: "clinician",
+      base: () => ({ exerciseName: w.media.exerciseName, version: String(w.media.version) }),
+      field: shapeOf(v.media.removeExerciseMediaSchema),
+      extraValues: ["Step-up"],
     },
     "app/(admin)/admin/settings/actions.ts#saveSettingsAction": { run: settingsActions.saveSettingsAction, actor: "admin", base: () => w.settingsForm, field: shapeOf(v.admin.clinicSettingsSchema) },
     "app/(admin)/admin/users/actions.ts#inviteUserAction": {

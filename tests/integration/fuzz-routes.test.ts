@@ -49,6 +49,8 @@ const caseloadCsv = await import("@/app/api/admin/caseload.csv/route");
 const auditCsv = await import("@/app/api/admin/audit.csv/route");
 const nextauth = await import("@/app/api/auth/[...nextauth]/route");
 const patientPdf = await import("@/app/p/[token]/pdf/route");
+const clinicianMedia = await import("@/app/api/exercise-media/[sha256]/route");
+const patientMedia = await import("@/app/p/[token]/media/[sha256]/route");
 const clinicianPdf = await import("@/app/(clinic)/patients/[patientId]/plans/[planId]/pdf/route");
 const { auditQuerySchema, clinicCaseloadQuerySchema } = await import("@/lib/validation/admin");
 
@@ -176,7 +178,14 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
     { ...pdfPost, headers: { origin: "https://evil.example" }, about: "cross-site" },
   ];
 
+  const mediaBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/exercise-media/${w.media.sha256}`, params: { sha256: w.media.sha256 }, about: "our exercise photo" };
+  const mediaIds = paramCases(mediaBase, ["sha256"], [w.media.otherSha256, w.media.sha256.toUpperCase(), `${w.media.sha256}.jpg`, w.media.sha256.slice(1)]);
+  const linkMediaBase: RouteCase = { method: "GET", url: `${ORIGIN}/p/${w.token}/media/${w.media.sha256}`, params: { token: w.token, sha256: w.media.sha256 }, headers: { "x-loadwise-test-now": NOW }, about: "our photo by the link" };
+  const linkMedia = paramCases(linkMediaBase, ["token", "sha256"], [w.otherToken, flip(w.token), w.media.otherSha256, w.media.sha256.toUpperCase()]);
+
   return {
+    "app/api/exercise-media/[sha256]/route.ts#GET": { handler: clinicianMedia.GET as unknown as Handler, actor: "clinician", base: mediaBase, ...mediaIds, allowed: {}, status: (s) => s === 200 || s === 304 || s === 404 },
+    "app/p/[token]/media/[sha256]/route.ts#GET": { handler: patientMedia.GET as unknown as Handler, actor: null, base: linkMediaBase, ...linkMedia, allowed: {}, status: (s) => s === 200 || s === 304 || s === 404 },
     "app/api/v1/evaluate/route.ts#POST": { handler: evaluate.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/evaluate`, body: JSON.stringify(assessmentInput), about: "a vignette" }, ...ev, allowed: {} },
     "app/api/v1/review-checkins/route.ts#POST": { handler: reviewCheckins.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/review-checkins`, body: JSON.stringify(checkInInput), about: "a vignette" }, ...rc, allowed: {} },
     "app/api/v1/rtm-worksheet/route.ts#POST": { handler: rtmWorksheetRoute.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/rtm-worksheet`, body: JSON.stringify(rtmInput), about: "an episode" }, ...rtm, allowed: {} },

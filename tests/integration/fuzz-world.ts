@@ -14,6 +14,8 @@ import { recordNextMorning } from "@/lib/checkins/record-next-morning";
 import { addDays, type AssessmentInput } from "@/lib/clinical";
 import { toFormValues } from "@/lib/plans/content";
 import { createPlan } from "@/lib/plans/create-plan";
+import { saveExerciseMedia } from "@/lib/exercise-media/save-exercise-media";
+import sharp from "sharp";
 import { findVersion } from "@/lib/plans/internal";
 import { publishPlan } from "@/lib/plans/publish-plan";
 import { fixedClock } from "@/lib/time/clock";
@@ -122,6 +124,10 @@ export async function seedFuzzWorld(db: Db) {
   const [colleagueRow] = await db.select().from(users).where(eq(users.id, colleague.id));
   const content = (await findVersion(db, clinic.id, main.planId, 1)).content;
   const [morningRow] = await db.select().from(checkIns).where(eq(checkIns.id, awaitingMorning));
+  // An exercise photo in each clinic (issue 18): the media routes serve them, the photo actions edit ours.
+  const photo = (r: number) => sharp({ create: { width: 300, height: 300, channels: 3, background: { r, g: 80, b: 120 } } }).png().toBuffer();
+  const media = await saveExerciseMedia(db, main.actor, { exerciseName: "Split squat", version: null, alt: "", videoUrl: null }, await photo(10));
+  const otherMedia = await saveExerciseMedia(db, other.actor, { exerciseName: "Split squat", version: null, alt: "", videoUrl: null }, await photo(200));
 
   return {
     clinic,
@@ -148,6 +154,7 @@ export async function seedFuzzWorld(db: Db) {
     careReview: care,
     resetToken: resetLink.path.split("/").pop()!,
     settingsForm: settingsFormValues(clinicRow!.settings),
+    media: { exerciseName: "Split squat", sha256: media.sha256, version: media.version, otherSha256: otherMedia.sha256 },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { settingsFormValues } from "@/lib/admin/update-clinic-settings";
 import { requireRole } from "@/lib/auth/require-user";
@@ -16,6 +17,13 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings for {settings.clinicName}</h1>
+      <p className="text-sm text-slate-700">
+        Your clinic&apos;s own exercise photos and video links are managed on{" "}
+        <Link href="/exercise-photos" className="font-medium text-brand-700 underline underline-offset-2">
+          Exercise photos
+        </Link>
+        .
+      </p>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <SettingsForm action={saveSettingsAction} initial={initial} timeZones={timeZoneGroups(new Date(), initial.timeZone)} />
       </div>
