@@ -150,10 +150,16 @@ describe("published PDF store", () => {
 
   it("keeps only the newest renders of a plan", async () => {
     const s = await published();
+    const before = renders.plan;
     for (const [i, paperSize] of (["LETTER", "A4", "LETTER", "A4", "LETTER", "A4"] as const).entries()) {
-      await handle.db.update(clinics).set({ settings: { paperSize, phone: `0100 00000${i}` } }).where(eq(clinics.id, s.clinic.id));
+      await handle.db.update(clinics).set({ settings: { paperSize, contactPhone: `0100 00000${i}` } }).where(eq(clinics.id, s.clinic.id));
       expect((await fromLink(s.token)).status).toBe(200);
     }
-    expect((await storedFor(s.clinic.id, s.planId)).length).toBeLessThanOrEqual(4);
+    expect(renders.plan - before).toBe(6);
+    const kept = await storedFor(s.clinic.id, s.planId);
+    expect(kept).toHaveLength(4);
+    // The newest one (the settings as they are now) is among those kept: it is served without a render.
+    expect((await fromLink(s.token)).status).toBe(200);
+    expect(renders.plan - before).toBe(6);
   });
 });
