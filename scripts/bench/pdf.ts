@@ -227,7 +227,7 @@ function runTs(script: string, env: NodeJS.ProcessEnv): string {
  * stores it; the rest are repeat downloads) and Chromium printing the patient's plan page. The
  * timing is on loopback from the same machine: server time plus a loopback round trip.
  */
-async function benchServedPdf(downloads: number, prints: number) {
+export async function benchServedPdf(downloads: number, prints: number) {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
   }
