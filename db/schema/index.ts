@@ -10,3 +10,4 @@ export * from "./checkins";
 export * from "./reviews";
 export * from "./rtm";
 export * from "./exercise-media";
+export * from "./pdf-renders";

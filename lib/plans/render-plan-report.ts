@@ -10,7 +10,9 @@ import { planGateFor } from "./plan-gate";
 import { withheldNotice } from "./withheld-notice";
 import { findPlan, findVersion } from "./internal";
 import { planReportInput } from "./report-input";
+import { publishedPdf } from "./published-pdf";
 import { revealLiveLink } from "./show-patient-link";
+import { strongEtag } from "@/lib/pdf/render-key";
 
 /**
  * The clinician's PDF of a plan version (default: the published one, else the latest). With
@@ -29,7 +31,9 @@ export async function renderPlanPdfFor(
   const gate = await planGateFor(db, actor.clinicId, plan);
   if (!gate.open) {
     const settings = await getClinicSettings(db, actor.clinicId);
-    const pdf = await renderWithheldPdf(withheldNotice(gate.reason, clinicContactOf(settings)), settings.paperSize === "LETTER" ? "LETTER" : "A4");
+    const notice = withheldNotice(gate.reason, clinicContactOf(settings));
+    const paperSize = settings.paperSize === "LETTER" ? ("LETTER" as const) : ("A4" as const);
+    const { pdf, etag } = await publishedPdf(db, actor.clinicId, plan.id, "withheld", { notice, paperSize }, () => renderWithheldPdf(notice, paperSize));
     await recordAuditEvent(db, {
       ...actorAudit(actor),
       action: "plan.pdf",
@@ -38,7 +42,7 @@ export async function renderPlanPdfFor(
       patientId: plan.patientId,
       detail: { withheld: gate.reason },
     });
-    return { pdf, fileName: "contact-your-clinic.pdf" };
+    return { pdf, etag, fileName: "contact-your-clinic.pdf" };
   }
   // The link shows the published version, so only that version is printed with it.
   const withLink = v.withLink === true && plan.publishedVersion !== null;
@@ -50,7 +54,12 @@ export async function renderPlanPdfFor(
     if (shown.state === "shown") link = shown.url;
   }
   const input = await planReportInput(db, actor.clinicId, plan, version, { link });
-  const pdf = await renderPlanPdf(buildReportModel(input));
+  const model = buildReportModel(input);
+  // A published version never changes: its PDF is rendered once per printed model (ADR 0024). A
+  // draft preview is rendered each time (drafts are many and short-lived).
+  const { pdf, etag } = model.draft
+    ? await renderPlanPdf(model).then((b) => ({ pdf: b, etag: strongEtag(b) }))
+    : await publishedPdf(db, actor.clinicId, plan.id, "plan", model, () => renderPlanPdf(model));
   await recordAuditEvent(db, {
     ...actorAudit(actor),
     action: "plan.pdf",
@@ -59,5 +68,5 @@ export async function renderPlanPdfFor(
     patientId: plan.patientId,
     detail: { version: n, withLink: link !== null },
   });
-  return { pdf, fileName: `home-program-v${n}.pdf` };
+  return { pdf, etag, fileName: `home-program-v${n}.pdf` };
 }

@@ -145,6 +145,8 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
   const caseload = queryCases(`${ORIGIN}/api/admin/caseload.csv`, (clinicCaseloadQuerySchema as unknown as { in: { shape: Record<string, unknown> } }).in, ["q", "clinician", "status", "flag", "verdict", "review", "sort", "dir", "page"]);
   const audit = queryCases(`${ORIGIN}/api/admin/audit.csv`, auditQuerySchema, Object.keys(auditQuerySchema.shape));
   const AUDITED: Record<string, Allowance> = { audit_events: "append" };
+  // A served PDF may also store its render and evict superseded ones (ADR 0024): derived rows.
+  const PDF_SERVED: Record<string, Allowance> = { ...AUDITED, pdf_renders: "any" };
   // A sign-in through Auth.js may count a failed attempt or, with the right password, open a session.
   const SIGN_IN: Record<string, Allowance> = { audit_events: "append", users: { columns: ["failed_login_count", "locked_until"] }, rate_limits: "any", sessions: "append" };
   const authPaths = ["session", "csrf", "providers", "signin", "signout", "error", "callback/credentials", "signin/credentials", "callback/github", "verify-request", "webauthn-options/x", "unknown", "", "..", "%00", "session/extra/segments"];
@@ -225,7 +227,7 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
       base: tokenBase,
       cases: fc.oneof(tokens.cases, fc.constantFrom("not a date", "9999-12-31T00:00:00Z", "0000-01-01T00:00:00Z", "2027-06-01T00:00:00Z", "").map((now): RouteCase => ({ ...tokenBase, headers: { "x-loadwise-test-now": now }, about: `now=${short(now)}` }))),
       sweep: tokens.sweep,
-      allowed: AUDITED, // an opened link is audited
+      allowed: PDF_SERVED, // an opened link is audited
       runs: Math.ceil(FUZZ_RUNS / 2),
     },
     "app/(clinic)/patients/[patientId]/plans/[planId]/pdf/route.ts#GET": {
@@ -234,7 +236,7 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
       base: pdfBase,
       cases: fc.oneof(pdfIds.cases, fc.constantFrom(...versions)),
       sweep: [...pdfIds.sweep, ...versions],
-      allowed: AUDITED,
+      allowed: PDF_SERVED,
       runs: Math.ceil(FUZZ_RUNS / 2),
     },
     "app/(clinic)/patients/[patientId]/plans/[planId]/pdf/route.ts#POST": {
@@ -243,7 +245,7 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
       base: pdfPost,
       cases: fc.oneof(fc.constantFrom(...postBodies), pdfIds.cases.map((c): RouteCase => ({ ...pdfPost, params: c.params, about: c.about }))),
       sweep: postBodies,
-      allowed: AUDITED,
+      allowed: PDF_SERVED,
       runs: Math.ceil(FUZZ_RUNS / 2),
     },
   };

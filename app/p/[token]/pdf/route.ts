@@ -1,5 +1,8 @@
 import { buildReportModel } from "@/lib/pdf/report-model";
 import { renderPlanPdf, renderWithheldPdf } from "@/lib/pdf/render-plan-pdf";
+import { pdfResponse } from "@/lib/pdf/pdf-response";
+import { getDb } from "@/db/client";
+import { publishedPdf } from "@/lib/plans/published-pdf";
 import { loadPatientPlan } from "../load-patient-plan";
 
 // The patient's PDF: the token is checked as on the page (the proxy counted the request against
@@ -13,14 +16,16 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const { token } = await params;
   const r = await loadPatientPlan(token, "pdf", req.headers);
   if (r.kind === "not_found") return plain(404, "Not found.");
+  // The link was checked and the access audited above; the store only saves the render (ADR 0024).
+  const db = await getDb();
+  const { clinicId, id: planId } = r.plan;
   // A closed red-flag gate prints only "contact your clinic" (ADR 0013).
-  const pdf = r.kind === "withheld" ? await renderWithheldPdf(r.notice, r.paperSize) : await renderPlanPdf(buildReportModel(r.report));
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": 'attachment; filename="my-training-plan.pdf"',
-      "cache-control": "private, no-store",
-      "referrer-policy": "no-referrer",
-    },
-  });
+  const served =
+    r.kind === "withheld"
+      ? await publishedPdf(db, clinicId, planId, "withheld", { notice: r.notice, paperSize: r.paperSize }, () => renderWithheldPdf(r.notice, r.paperSize))
+      : await (async () => {
+          const model = buildReportModel(r.report);
+          return publishedPdf(db, clinicId, planId, "plan", model, () => renderPlanPdf(model));
+        })();
+  return pdfResponse(req, served.pdf, served.etag, 'attachment; filename="my-training-plan.pdf"', { "referrer-policy": "no-referrer" });
 }

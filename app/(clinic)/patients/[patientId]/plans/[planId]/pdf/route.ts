@@ -1,6 +1,7 @@
 import { authedRoute } from "@/lib/auth/authed-route";
 import { requestOrigin } from "@/lib/plans/request-origin";
 import { renderPlanPdfFor } from "@/lib/plans/render-plan-report";
+import { pdfResponse } from "@/lib/pdf/pdf-response";
 
 // The clinician's PDF, rendered on the server (Node runtime): session and role by authedRoute,
 // clinic and patient scope by the service. GET previews a version; POST prints the patient's
@@ -10,26 +11,17 @@ export const runtime = "nodejs";
 
 type Params = { patientId: string; planId: string };
 
-const pdfResponse = (pdf: Buffer, fileName: string) =>
-  new Response(new Uint8Array(pdf), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `inline; filename="${fileName}"`,
-      "cache-control": "private, no-store",
-    },
-  });
-
 export const GET = authedRoute<Params>({ roles: ["clinician", "admin"] }, async (req, { actor, db, params }) => {
   const v = Number(new URL(req.url).searchParams.get("version") ?? "");
-  const { pdf, fileName } = await renderPlanPdfFor(db, actor, {
+  const { pdf, etag, fileName } = await renderPlanPdfFor(db, actor, {
     ...params,
     version: Number.isInteger(v) && v > 0 ? v : undefined,
     origin: requestOrigin(req.headers),
   });
-  return pdfResponse(pdf, fileName);
+  return pdfResponse(req, pdf, etag, `inline; filename="${fileName}"`);
 });
 
 export const POST = authedRoute<Params>({ roles: ["clinician", "admin"] }, async (req, { actor, db, params }) => {
-  const { pdf, fileName } = await renderPlanPdfFor(db, actor, { ...params, withLink: true, origin: requestOrigin(req.headers) });
-  return pdfResponse(pdf, fileName);
+  const { pdf, etag, fileName } = await renderPlanPdfFor(db, actor, { ...params, withLink: true, origin: requestOrigin(req.headers) });
+  return pdfResponse(req, pdf, etag, `inline; filename="${fileName}"`);
 });
