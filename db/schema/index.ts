@@ -8,3 +8,4 @@ export * from "./assessments";
 export * from "./plans";
 export * from "./checkins";
 export * from "./reviews";
+export * from "./outbox";
