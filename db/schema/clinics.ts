@@ -12,6 +12,15 @@ export type ClinicSettings = {
   contactEmail?: string;
   /** Engine thresholds the clinic has changed (lib/clinical engineSettingsSchema); the rest default. */
   engine?: Record<string, unknown>;
+  /** Reminder emails (issue 19, ADR 0030); absent: off. lib/reminders/settings.ts fills the defaults. */
+  reminders?: {
+    enabled?: boolean;
+    silenceDays?: number;
+    quietStart?: string;
+    quietEnd?: string;
+    senderName?: string;
+    senderEmail?: string;
+  };
   /** Bumped on every save; the settings form posts the version it showed (ADR 0004). */
   version?: number;
 };
