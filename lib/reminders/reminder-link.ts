@@ -19,8 +19,8 @@ export function reminderLinkToken(outboxId: string): string {
 }
 
 export const isReminderLinkToken = (t: string) => /^[A-Za-z0-9_-]{32}$/.test(t);
-export const reminderCheckInPath = (token: string) => `/r/${token}`;
-export const reminderStopPath = (token: string) => `/r/${token}/stop`;
+export const reminderCheckInPath = (token: string) => `/p/r/${token}`;
+export const reminderStopPath = (token: string) => `/p/r/${token}/stop`;
 
 export type LiveReminderLink = { message: OutboxMessage; planLink: PlanLink; clinicName: string };
 

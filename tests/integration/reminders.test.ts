@@ -115,7 +115,7 @@ describe("reminders through the outbox and SMTP", () => {
     expect(text).toContain(`Message-ID: ${rows[0]!.messageId}`);
     expect(text).toMatch(/From: .*reminders@clinic\.test/);
     const token = tokenIn(mail[0]!.raw)!;
-    expect(text).toContain(`${ORIGIN}/r/${token}/stop`);
+    expect(text).toContain(`${ORIGIN}/p/r/${token}/stop`);
     // Nothing about the patient or their sessions: no name, no pain, no note, no plan.
     const [patient] = await handle.db.select().from(patients).where(eq(patients.id, s.patientId));
     // The words a reader sees: the body without the links (random tokens) and MIME boundaries.
