@@ -36,6 +36,8 @@ export type OutgoingMessage = {
 
 export interface Channel {
   send(m: OutgoingMessage): Promise<void>;
+  /** Set when nothing is configured behind the channel: its rows fail at once with this reason. */
+  readonly unavailable?: string;
 }
 
 /** A failure no retry can mend (nothing configured): the row is marked failed at once. */
@@ -76,6 +78,7 @@ export function smtpChannel(config: SmtpConfig): Channel {
 }
 
 export const unconfiguredEmail: Channel = {
+  unavailable: "no SMTP server configured",
   async send() {
     throw new PermanentSendError("no SMTP server configured");
   },
@@ -83,6 +86,7 @@ export const unconfiguredEmail: Channel = {
 
 /** The SMS adapter's place: no provider is wired in (issue 19). */
 export const noSmsProvider: Channel = {
+  unavailable: "no SMS provider configured",
   async send() {
     throw new PermanentSendError("no SMS provider configured");
   },

@@ -130,11 +130,13 @@ export async function runOutboxWorker(db: Db, opts: { now: Date; channels: Chann
     let outcome: Parameters<typeof settle>[3];
     try {
       if (row.attempts > MAX_ATTEMPTS) throw new PermanentSendError(row.lastError ? `gave up after ${MAX_ATTEMPTS} attempts: ${row.lastError}` : `gave up after ${MAX_ATTEMPTS} attempts`);
+      const channel = opts.channels[row.channel as keyof Channels];
+      if (channel.unavailable) throw new PermanentSendError(channel.unavailable);
       const built = await buildMessage(db, row, opts.now, origin);
       if (built.kind === "cancel") outcome = { status: "cancelled", reason: built.reason };
       else if (built.kind === "fail") outcome = { status: "failed", reason: built.reason };
       else {
-        await opts.channels[row.channel as keyof Channels].send(built.message);
+        await channel.send(built.message);
         outcome = { status: "sent" };
       }
     } catch (err) {
@@ -158,7 +160,8 @@ export async function runOutboxWorker(db: Db, opts: { now: Date; channels: Chann
 export async function enqueueSms(db: Db, v: { clinicId: string; patientId: string; kind: "next_morning" | "silence"; localDay: string; now: Date }) {
   const { randomUUID } = await import("node:crypto");
   const id = randomUUID();
-  const [row] = await db
+  return db.transaction(async (tx) => {
+  const [row] = await tx
     .insert(outboxMessages)
     .values({
       clinicId: v.clinicId,
@@ -173,6 +176,18 @@ export async function enqueueSms(db: Db, v: { clinicId: string; patientId: strin
     })
     .onConflictDoNothing()
     .returning();
+  if (row) {
+    await recordAuditEvent(tx, {
+      clinicId: v.clinicId,
+      actorUserId: null,
+      action: "reminder.queue",
+      entityType: "outbox_message",
+      entityId: row.id,
+      patientId: v.patientId,
+      detail: { kind: v.kind, channel: "sms", localDay: v.localDay },
+    });
+  }
   return row ?? null;
+  });
 }
 
