@@ -13,4 +13,7 @@ export async function register() {
   const { getDb } = await import("@/db/client");
   const { scheduleHousekeeping } = await import("@/lib/housekeeping/run-housekeeping");
   scheduleHousekeeping(getDb);
+  // Reminders (ADR 0030): the scheduler tick and the outbox worker, every minute, in every server.
+  const { scheduleReminders } = await import("@/lib/reminders/schedule-reminders");
+  scheduleReminders(getDb);
 }

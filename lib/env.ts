@@ -27,6 +27,18 @@ const schema = z.object({
       .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
       .pipe(z.array(z.string().min(32, "each key in LINK_ENCRYPTION_KEY_PREVIOUS must be at least 32 characters"))),
   ),
+  /**
+   * Reminder email (issue 19, ADR 0030): an SMTP URL such as smtp://user:pass@mail.example.com:587
+   * (smtps:// for TLS on connect), or the parts below. Unset: reminders are queued and each send
+   * fails with "no SMTP server configured", visible on /admin/reminders.
+   */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465")),
+  SMTP_HOST: optional(z.string().min(1)),
+  SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  SMTP_USER: optional(z.string().min(1)),
+  SMTP_PASS: optional(z.string().min(1)),
+  /** The From address when the clinic has not set its own sender (e.g. reminders@loadwise.example.com). */
+  SMTP_FROM: optional(z.string().email("SMTP_FROM must be an email address")),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -37,6 +37,9 @@ export function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Pro
               <Link href="/admin/settings" className="text-sm text-slate-700 hover:text-slate-950">
                 Settings
               </Link>
+              <Link href="/admin/reminders" className="text-sm text-slate-700 hover:text-slate-950">
+                Reminders
+              </Link>
             </>
           ) : null}
         </nav>

@@ -17,6 +17,15 @@ export type ClinicSettings = {
    * patient's data on the day it describes. Default off (ADR 0029): payers may expect device data.
    */
   rtmCountPaperLogs?: boolean;
+  /** Reminder emails (issue 19, ADR 0030); absent: off. lib/reminders/settings.ts fills the defaults. */
+  reminders?: {
+    enabled?: boolean;
+    silenceDays?: number;
+    quietStart?: string;
+    quietEnd?: string;
+    senderName?: string;
+    senderEmail?: string;
+  };
   /** Bumped on every save; the settings form posts the version it showed (ADR 0004). */
   version?: number;
 };

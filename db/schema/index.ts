@@ -11,3 +11,4 @@ export * from "./reviews";
 export * from "./rtm";
 export * from "./exercise-media";
 export * from "./pdf-renders";
+export * from "./outbox";

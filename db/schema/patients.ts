@@ -45,6 +45,11 @@ export const patients = pgTable(
     flaresLast7Days: integer("flares_last_7_days").notNull().default(0),
     dataDaysLast30: integer("data_days_last_30").notNull().default(0),
     checkInStatsOn: date("check_in_stats_on", { mode: "string" }),
+    // Reminders (issue 19, ADR 0030): the patient agreed to be emailed reminders; who recorded it
+    // and when. Set off again by a clinician or by the patient's own stop link (recordedBy null).
+    remindersConsent: boolean("reminders_consent").notNull().default(false),
+    remindersConsentAt: timestamp("reminders_consent_at", { withTimezone: true }),
+    remindersConsentBy: uuid("reminders_consent_by"),
     // Optimistic concurrency: an update must name the version it read (ADR 0004).
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -79,6 +84,7 @@ export const patients = pgTable(
     check("patients_first_name_nonblank", sql`length(btrim(${t.firstName})) > 0`),
     check("patients_last_name_nonblank", sql`length(btrim(${t.lastName})) > 0`),
     check("patients_dob_range", sql`${t.dateOfBirth} >= '1900-01-01'`),
+    check("patients_reminders_consent_recorded", sql`not ${t.remindersConsent} or (${t.remindersConsentAt} is not null and ${t.remindersConsentBy} is not null)`),
     check("patients_version_positive", sql`${t.version} >= 1`),
     check("patients_last_verdict_known", sql`${t.lastVerdict} is null or ${t.lastVerdict} in ('push','modify','back_off','refer','urgent_referral')`),
   ],

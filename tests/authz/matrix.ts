@@ -180,6 +180,7 @@ export const MATRIX: Entry[] = [
   { kind: "page", route: "/admin", path: () => "/admin", expect: adminPage },
   { kind: "page", route: "/admin/audit", path: () => "/admin/audit", expect: adminPage },
   { kind: "page", route: "/admin/settings", path: () => "/admin/settings", expect: adminPage },
+  { kind: "page", route: "/admin/reminders", path: () => "/admin/reminders", expect: adminPage },
   { kind: "page", route: "/admin/users", path: () => "/admin/users", expect: adminPage },
   { kind: "page", route: "/admin/users/invite", path: () => "/admin/users/invite", expect: adminPage },
   { kind: "page", route: "/patients", path: () => "/patients", expect: clinicPage },
@@ -196,6 +197,10 @@ export const MATRIX: Entry[] = [
   { kind: "page", route: "/patients/[patientId]/assessments/[assessmentId]/step/[n]", path: ({ fx }) => `${paths.assessment(fx.webb.patientId, fx.webb.draftId)}/step/1`, expect: recordPage },
   { kind: "page", route: "/patients/[patientId]/plans/[planId]", path: ({ fx }) => paths.plan(fx.maya.patientId, fx.maya.planId), expect: recordPage },
   { kind: "page", route: "/p/[token]", path: ({ actor }) => `/p/${actor.token}`, expect: linkOnly("200", "404") },
+  // A reminder's links (ADR 0031): the fixture sends no reminder, so every actor holds an unknown
+  // token; a live one is covered by tests/integration/reminders.test.ts.
+  { kind: "page", route: "/p/r/[token]", path: () => `/p/r/${"M".repeat(32)}`, expect: all("404") },
+  { kind: "page", route: "/p/r/[token]/stop", path: () => `/p/r/${"M".repeat(32)}/stop`, expect: all("404") },
 
   // Route handlers
   { kind: "route", route: "/api/admin/audit.csv", method: "GET", request: async () => ({ path: "/api/admin/audit.csv" }), expect: apiRoute("403", "403", { adm: "200", adm2: "200" }) },
@@ -314,6 +319,15 @@ export const MATRIX: Entry[] = [
     postTo: ({ fx }) => `${paths.patient(fx.webb.patientId)}/edit`,
     // His own details again: the save goes through, nothing about him changes but the version.
     fields: async (c) => ({ ...c.fx.webb.patient, email: "", phone: "", notes: "", patientId: c.fx.webb.patientId, version: await versionOf(c, "patients", c.fx.webb.patientId), status: "active" }),
+    expect: clinicalAction("ok"),
+  },
+  {
+    kind: "action",
+    file: "app/(clinic)/patients/actions.ts",
+    exportName: "setReminderConsentAction",
+    postTo: ({ fx }) => `${paths.patient(fx.webb.patientId)}/edit`,
+    // "No" again: recorded (who, when), nothing else about him changes.
+    fields: async (c) => ({ patientId: c.fx.webb.patientId, consent: "no", version: await versionOf(c, "patients", c.fx.webb.patientId) }),
     expect: clinicalAction("ok"),
   },
   {
@@ -456,6 +470,15 @@ export const MATRIX: Entry[] = [
     expect: linkOnly("ok", "gone"),
   },
 
+  {
+    kind: "action",
+    file: "app/p/r/[token]/stop/actions.ts",
+    exportName: "stopRemindersAction",
+    postTo: () => `/p/r/${"M".repeat(32)}/stop`,
+    fields: () => ({ token: "M".repeat(32) }),
+    expect: all("gone"),
+  },
+
   // Clinic admin
   {
     kind: "action",
@@ -482,6 +505,18 @@ export const MATRIX: Entry[] = [
       const clinicId = clinicOf(c);
       const { version } = await one<{ version: string | null }>(c, "select settings->>'version' as version from clinics where id = $1", [clinicId]);
       return { ...c.fx.settingsForms[clinicId]!, version: version ?? "0" };
+    },
+    expect: adminAction("ok", "ok"),
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/settings/actions.ts",
+    exportName: "saveReminderSettingsAction",
+    postTo: () => "/admin/settings",
+    // Off, as the fixture's clinics are: each clinic's admin saves their own clinic's.
+    fields: async (c) => {
+      const { version } = await one<{ version: string | null }>(c, "select settings->>'version' as version from clinics where id = $1", [clinicOf(c)]);
+      return { enabled: "off", silenceDays: "3", quietStart: "21:00", quietEnd: "08:00", senderName: "", senderEmail: "", version: version ?? "0" };
     },
     expect: adminAction("ok", "ok"),
   },

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { and, eq, gt, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditEvents, checkInReviews, clinics, plans, planVersions, users } from "@/db/schema";
+import { auditEvents, checkInReviews, clinics, outboxMessages, patients, plans, planVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, makeClinic, makeUser, TEST_PASSWORD, validPatient } from "../support/test-db";
 
@@ -62,6 +62,13 @@ const { getClinicSettings } = await import("@/lib/clinics/get-clinic-settings");
 const { saveExerciseMedia } = await import("@/lib/exercise-media/save-exercise-media");
 const { removeExerciseMedia } = await import("@/lib/exercise-media/remove-exercise-media");
 const { png: testPng } = await import("../support/test-images");
+const { setReminderConsent, stopRemindersFromLink } = await import("@/lib/reminders/set-reminder-consent");
+const { updateReminderSettings } = await import("@/lib/admin/update-reminder-settings");
+const { enqueueDueReminders } = await import("@/lib/reminders/enqueue-due-reminders");
+const { runOutboxWorker, enqueueSms } = await import("@/lib/reminders/outbox-worker");
+const { noSmsProvider } = await import("@/lib/reminders/channels");
+const { reminderLinkToken } = await import("@/lib/reminders/reminder-link");
+const { listOutbox } = await import("@/lib/reminders/list-outbox");
 const { assessmentInputSchema } = await import("@/lib/clinical");
 const { FORM_STEP_KEYS, stepFormSchemas, stepValueSchemas } = await import("@/lib/validation/assessment");
 const { sessionFormSchema, morningFormSchema } = await import("@/lib/validation/checkin");
@@ -119,6 +126,7 @@ const NOT_AUDITED_THEMSELVES: Record<string, string> = {
   "lib/monitoring/episodes.ts#listRtmEpisodes": "a lookup inside logRtmTime and getPatientRtm, whose cases assert rtm.time_log and rtm.worksheet_view",
   "lib/monitoring/episodes.ts#openRtmEpisode": "a lookup inside startRtmEpisode, whose case asserts rtm.episode_start",
   "lib/monitoring/time-log.ts#listRtmTimeEntries": "a lookup inside getPatientRtm, whose case asserts rtm.worksheet_view",
+  "lib/reminders/outbox-worker.ts#claimOutboxMessages": "the worker's lease step inside runOutboxWorker, whose case asserts reminder.sent and reminder.failed",
   "lib/checkins/record-clinician-check-in.ts#listPaperCheckIns": "read on the paper-log page, whose getPatient call audits patient.view (asserted here)",
 };
 
@@ -440,6 +448,58 @@ const CASES: Case[] = [
     },
     events: [{ action: "plan.position", patient: true }],
   },
+  // Reminders (issue 19), while the link is live.
+  {
+    service: "lib/reminders/set-reminder-consent.ts#setReminderConsent",
+    what: "records that the patient agreed to reminders",
+    run: async (c) => {
+      await c.db.update(patients).set({ email: "audit.patient@example.test" }).where(and(eq(patients.clinicId, c.clinic.id), eq(patients.id, c.patientId)));
+      const [p] = await c.db.select({ version: patients.version }).from(patients).where(eq(patients.id, c.patientId));
+      await setReminderConsent(c.db, c.clinician, { patientId: c.patientId, consent: "yes", version: p!.version });
+    },
+    events: [{ action: "patient.reminders_consent", patient: true }],
+  },
+  {
+    service: "lib/admin/update-reminder-settings.ts#updateReminderSettings",
+    what: "the admin turns reminders on",
+    run: async (c) => {
+      const settings = await getClinicSettings(c.db, c.clinic.id);
+      await updateReminderSettings(c.db, c.admin, { enabled: "on", silenceDays: 1, quietStart: "21:00", quietEnd: "08:00", senderName: "", senderEmail: "reminders@audit.test", version: settings.version ?? 0 });
+    },
+    events: [{ action: "clinic.reminder_settings_update", actor: "admin" }],
+  },
+  {
+    service: "lib/reminders/enqueue-due-reminders.ts#enqueueDueReminders",
+    what: "the scheduler queues a reminder",
+    run: (c) => enqueueDueReminders(c.db, new Date("2026-03-30T12:00:00Z")),
+    events: [{ action: "reminder.queue", patient: true, actor: "none" }],
+  },
+  {
+    service: "lib/reminders/outbox-worker.ts#enqueueSms",
+    what: "an SMS is queued",
+    run: (c) => enqueueSms(c.db, { clinicId: c.clinic.id, patientId: c.patientId, kind: "silence", localDay: "2026-03-30", now: new Date("2026-03-30T12:00:00Z") }),
+    events: [{ action: "reminder.queue", patient: true, actor: "none" }],
+  },
+  {
+    service: "lib/reminders/outbox-worker.ts#runOutboxWorker",
+    what: "the worker sends the email and fails the SMS (no provider)",
+    run: (c) => runOutboxWorker(c.db, { now: new Date("2026-03-30T12:01:00Z"), channels: { email: { send: async () => undefined }, sms: noSmsProvider }, origin: "https://app.test" }),
+    events: [
+      { action: "reminder.sent", patient: true, actor: "none" },
+      { action: "reminder.failed", patient: true, actor: "none" },
+    ],
+  },
+  {
+    service: "lib/reminders/set-reminder-consent.ts#stopRemindersFromLink",
+    what: "the patient stops reminders from the email",
+    run: async (c) => {
+      const [row] = await c.db.select().from(outboxMessages).where(and(eq(outboxMessages.clinicId, c.clinic.id), eq(outboxMessages.channel, "email")));
+      const r = await stopRemindersFromLink(c.db, reminderLinkToken(row!.id), meta, new Date("2026-03-30T13:00:00Z"));
+      if (r.kind !== "stopped") throw new Error(JSON.stringify(r));
+    },
+    events: [{ action: "patient.reminders_consent", patient: true, actor: "none" }],
+  },
+  { service: "lib/reminders/list-outbox.ts#listOutbox", what: "the admin opens the outbox", run: (c) => listOutbox(c.db, c.admin), events: [{ action: "outbox.list", actor: "admin" }] },
   {
     service: "lib/plans/revoke-patient-link.ts#revokePatientLink",
     what: "ends the link",

@@ -53,6 +53,7 @@ const reviewActions = await import("@/app/(clinic)/reviews/actions");
 const signOut = await import("@/app/(clinic)/sign-out-action");
 const linkActions = await import("@/app/p/[token]/actions");
 const mediaActions = await import("@/app/(clinic)/exercise-photos/actions");
+const stopActions = await import("@/app/p/r/[token]/stop/actions");
 const v = {
   admin: await import("@/lib/validation/admin"),
   assessment: await import("@/lib/validation/assessment"),
@@ -62,6 +63,7 @@ const v = {
   plan: await import("@/lib/validation/plan"),
   review: await import("@/lib/validation/review"),
   media: await import("@/lib/validation/exercise-media"),
+  reminders: await import("@/lib/validation/reminders"),
   signIn: await import("@/lib/validation/sign-in"),
 };
 
@@ -160,6 +162,13 @@ function specs(w: FuzzWorld): Record<string, Spec> {
       extraValues: ["Step-up"],
     },
     "app/(admin)/admin/settings/actions.ts#saveSettingsAction": { run: settingsActions.saveSettingsAction, actor: "admin", base: () => w.settingsForm, field: shapeOf(v.admin.clinicSettingsSchema) },
+    "app/(admin)/admin/settings/actions.ts#saveReminderSettingsAction": {
+      run: settingsActions.saveReminderSettingsAction,
+      actor: "admin",
+      base: () => ({ enabled: "on", silenceDays: "3", quietStart: "21:00", quietEnd: "08:00", senderName: "North Physio", senderEmail: "reminders@fuzz.loadwise.test", version: w.settingsForm.version! }),
+      field: shapeOf(v.reminders.reminderSettingsSchema),
+      extraValues: ["24:00", "7:00", "00:00", "a@b", "Bcc: x@y.z"],
+    },
     "app/(admin)/admin/users/actions.ts#inviteUserAction": {
       run: userActions.inviteUserAction,
       actor: "admin",
@@ -267,6 +276,22 @@ function specs(w: FuzzWorld): Record<string, Spec> {
         status: "active",
       }),
       field: shapeOf(v.patient.patientUpdateSchema),
+    },
+    "app/(clinic)/patients/actions.ts#setReminderConsentAction": {
+      run: patientActions.setReminderConsentAction,
+      actor: "clinician",
+      base: () => ({ patientId: w.secondPatientId, consent: "yes", version: String(w.secondPatientVersion) }),
+      field: shapeOf(v.reminders.reminderConsentSchema),
+      extraValues: [P, w.otherClinicId],
+    },
+    "app/p/r/[token]/stop/actions.ts#stopRemindersAction": {
+      run: stopActions.stopRemindersAction,
+      actor: "clinician",
+      base: () => ({ token: w.reminderToken }),
+      // The token is the credential, checked by the service (not a field with bounds).
+      field: () => null,
+      repeats: "first",
+      extraValues: ["M".repeat(32)],
     },
     "app/(clinic)/reviews/actions.ts#approveReviewAction": { run: reviewActions.approveReviewAction, actor: "clinician", base: () => review(w.progressReview, P), field: shapeOf(v.review.approveReviewSchema) },
     "app/(clinic)/reviews/actions.ts#dismissReviewAction": {

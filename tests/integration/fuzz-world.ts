@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assessments, checkInReviews, checkIns, clinics, patients, plans, users } from "@/db/schema";
+import { assessments, checkInReviews, checkIns, clinics, outboxMessages, patients, planLinks, plans, users } from "@/db/schema";
+import { hashLinkToken } from "@/lib/auth/tokens";
+import { reminderLinkToken } from "@/lib/reminders/reminder-link";
 import { issuePasswordLink } from "@/lib/admin/issue-password-link";
 import { settingsFormValues } from "@/lib/admin/update-clinic-settings";
 import { createDraft } from "@/lib/assessments/create-draft";
@@ -82,6 +84,30 @@ export async function seedFuzzWorld(db: Db) {
   const second = await publishedPatient(db, { clinic, user: main.user });
   const awaitingMorning = await logSession(db, second.token, addDays(TODAY, -1), { symptom: "symptom_fever", morning: false });
 
+  // The second patient agreed to reminders and was sent one (issue 19): its stop link is the stop action's target.
+  await db
+    .update(patients)
+    .set({ email: "second.patient@fuzz.loadwise.test", remindersConsent: true, remindersConsentAt: new Date(NOW), remindersConsentBy: main.user.id })
+    .where(and(eq(patients.clinicId, clinic.id), eq(patients.id, second.patientId)));
+  const [secondLink] = await db.select({ id: planLinks.id }).from(planLinks).where(and(eq(planLinks.clinicId, clinic.id), eq(planLinks.patientId, second.patientId), isNull(planLinks.revokedAt)));
+  const reminderId = randomUUID();
+  await db.insert(outboxMessages).values({
+    clinicId: clinic.id,
+    id: reminderId,
+    patientId: second.patientId,
+    channel: "email",
+    kind: "next_morning",
+    localDay: TODAY,
+    idempotencyKey: `reminder:email:${second.patientId}:next_morning:${TODAY}`,
+    status: "sent",
+    attempts: 1,
+    sentAt: new Date(NOW),
+    messageId: `<reminder.${reminderId}@loadwise.invalid>`,
+    planLinkId: secondLink!.id,
+    linkTokenHash: hashLinkToken(reminderLinkToken(reminderId)),
+    linkExpiresAt: new Date(Date.parse(NOW) + 14 * 86_400_000),
+  });
+
   // A reassessment draft of the main patient with every step saved from its final assessment.
   const [final] = await db.select().from(assessments).where(and(eq(assessments.clinicId, clinic.id), eq(assessments.id, main.assessmentId)));
   const steps = inputToStepForms(final!.input as unknown as AssessmentInput, [["Running 5 km", 4]]);
@@ -139,6 +165,7 @@ export async function seedFuzzWorld(db: Db) {
     colleague: colleagueRow!,
     patient: patientRow!,
     secondPatientId: second.patientId,
+    secondPatientVersion: (await db.select({ version: patients.version }).from(patients).where(eq(patients.id, second.patientId)))[0]!.version,
     finalAssessmentId: main.assessmentId,
     amendable: { patientId: third!.id, assessmentId: amendable.id },
     unpublishedPlan: { id: unpublished.id, patientId: third!.id, version: unpublished.version },
@@ -149,6 +176,7 @@ export async function seedFuzzWorld(db: Db) {
     token: main.token,
     secondToken: second.token,
     otherToken: other.token,
+    reminderToken: reminderLinkToken(reminderId),
     awaitingMorning: morningRow!,
     progressReview: progress,
     careReview: care,

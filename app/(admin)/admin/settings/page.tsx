@@ -5,7 +5,9 @@ import { settingsFormValues } from "@/lib/admin/update-clinic-settings";
 import { requireRole } from "@/lib/auth/require-user";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { timeZoneGroups } from "@/lib/time/time-zones";
-import { saveSettingsAction } from "./actions";
+import { reminderFormValues } from "@/lib/admin/update-reminder-settings";
+import { saveReminderSettingsAction, saveSettingsAction } from "./actions";
+import { ReminderSettingsForm } from "./reminder-settings-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Clinic settings" };
@@ -26,6 +28,9 @@ export default async function SettingsPage() {
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <SettingsForm action={saveSettingsAction} initial={initial} timeZones={timeZoneGroups(new Date(), initial.timeZone)} />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <ReminderSettingsForm action={saveReminderSettingsAction} initial={reminderFormValues(settings)} />
       </div>
     </div>
   );
