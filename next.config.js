@@ -16,7 +16,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Bundling breaks PGlite's file loading and react-pdf's font handling (stack-notes).
-  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2", "nodemailer", "sharp"],
   allowedDevOrigins: ["127.0.0.1"],
   experimental: {
     authInterrupts: true,

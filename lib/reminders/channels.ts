@@ -1,24 +1,6 @@
 import "server-only";
-import { createRequire } from "node:module";
-import path from "node:path";
+import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
-
-type Nodemailer = typeof import("nodemailer");
-
-/**
- * nodemailer, loaded at run time from the app's own node_modules. This round's install has only
- * its types at the top level; the package itself is present as smtp-server's dependency, which is
- * used until `nodemailer` is added to package.json (noted for the lead). Loaded through
- * createRequire so the bundler leaves it to Node.
- */
-function loadNodemailer(): Nodemailer {
-  const req = createRequire(path.join(process.cwd(), "package.json"));
-  try {
-    return req("nodemailer") as Nodemailer;
-  } catch {
-    return createRequire(req.resolve("smtp-server"))("nodemailer") as Nodemailer;
-  }
-}
 
 // Channels behind one interface (ADR 0030): the worker hands a message to the channel of its row
 // and records what happened. Email goes through SMTP (nodemailer); SMS has the interface and no
@@ -50,7 +32,6 @@ export type Channels = { email: Channel; sms: Channel };
 export type SmtpConfig = { url: string } | { host: string; port: number; user?: string; pass?: string };
 
 export function smtpChannel(config: SmtpConfig): Channel {
-  const nodemailer = loadNodemailer();
   const transport =
     "url" in config
       ? nodemailer.createTransport(config.url)
