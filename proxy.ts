@@ -8,6 +8,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 
 /** The patient's private pages: no account, so a per-address limit (ADR 0014). */
 const PATIENT_LINK_PATH = /^\/p\/[^/]+(\/|$)/;
+/** Its exercise photos, counted in a bucket of their own (a page shows many). */
+const PATIENT_LINK_MEDIA_PATH = /^\/p\/[^/]+\/media\//;
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -57,7 +59,7 @@ export async function proxy(request: NextRequest) {
 async function patientLinkLimited(request: NextRequest): Promise<Response | null> {
   try {
     const { hitPatientLinkRateLimit } = await import("@/lib/plans/patient-link-rate-limit");
-    const rate = await hitPatientLinkRateLimit(request.headers);
+    const rate = await hitPatientLinkRateLimit(request.headers, PATIENT_LINK_MEDIA_PATH.test(request.nextUrl.pathname) ? "media" : "page");
     if (rate.allowed) return null;
     const minutes = Math.ceil(rate.retryAfterSeconds / 60);
     const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many requests</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><main><h1>Too many requests</h1><p>This link was opened many times in a short while. Please wait about ${minutes} minute${minutes === 1 ? "" : "s"} and try again.</p></main></body></html>`;

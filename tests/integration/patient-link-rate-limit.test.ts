@@ -63,6 +63,18 @@ describe("patient link rate limit", () => {
     expect(rows.filter((r) => r.key === `patient-link:ip:${peer}`)).toHaveLength(1);
   });
 
+  it("counts a plan page's exercise photos in their own, larger bucket: pictures never use up the page's limit", async () => {
+    const { PATIENT_LINK_MEDIA_RATE } = await import("@/lib/plans/patient-link-rate-limit");
+    const peer = socketAddress();
+    const link = token();
+    for (let i = 0; i < PATIENT_LINK_RATE.limit + 5; i++) expect((await proxy(request(peer, "", `/p/${link}/media/${"a".repeat(64)}`))).status).toBe(200);
+    expect((await proxy(request(peer, "", `/p/${link}`))).status).toBe(200);
+    const rows = await rawRows<{ key: string; n: number }>(handle.db, sql`select key, count::int as n from rate_limits where key like ${`%${peer}`}`);
+    expect(rows.find((r) => r.key === `patient-link-media:ip:${peer}`)?.n).toBe(PATIENT_LINK_RATE.limit + 5);
+    expect(rows.find((r) => r.key === `patient-link:ip:${peer}`)?.n).toBe(1);
+    expect(PATIENT_LINK_MEDIA_RATE.limit).toBeGreaterThan(PATIENT_LINK_RATE.limit);
+  });
+
   it("does not count pages outside the patient link", async () => {
     const peer = socketAddress();
     for (let i = 0; i <= PATIENT_LINK_RATE.limit + 1; i++) await proxy(request(peer, "", "/login"));
