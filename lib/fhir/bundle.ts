@@ -74,7 +74,11 @@ export function buildPatientBundle(data: ExportData, opts: { now: Date; onlyAsse
     resources.push(reviewObservation(r, subject, { reference: urn(r.planId) }, practitioner(r.decidedBy)));
   }
 
-  const all: Resource[] = [patient, org, ...practitioners.values(), ...resources];
+  // Nothing final: the Patient alone, naming the clinic and clinician in words rather than by
+  // references to resources the Bundle would otherwise carry only for them.
+  const all: Resource[] = assessments.length
+    ? [patient, org, ...practitioners.values(), ...resources]
+    : [{ ...patient, managingOrganization: { display: data.clinic.name }, generalPractitioner: subjectClinician(data) }];
   const entry: BundleEntry[] = all.map((resource) => ({ fullUrl: urn(resource.id!), resource }));
   return {
     resourceType: "Bundle",
@@ -83,4 +87,9 @@ export function buildPatientBundle(data: ExportData, opts: { now: Date; onlyAsse
     timestamp: opts.now.toISOString(),
     entry,
   };
+}
+
+function subjectClinician(data: ExportData) {
+  const u = data.users[data.patient.clinicianId];
+  return u ? [{ display: u.name }] : undefined;
 }

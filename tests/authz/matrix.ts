@@ -229,6 +229,16 @@ export const MATRIX: Entry[] = [
   },
   { kind: "route", route: "/api/v1/evaluate", method: "POST", request: async ({ fx }) => ({ path: "/api/v1/evaluate", ...json(fx.evaluateBody) }), expect: apiRoute("200", "200") },
   { kind: "route", route: "/api/v1/review-checkins", method: "POST", request: async ({ fx }) => ({ path: "/api/v1/review-checkins", ...json(fx.reviewCheckinsBody) }), expect: apiRoute("200", "200") },
+  // FHIR export (issue 17): clinic 1's staff get the Bundle; clinic 2 learns nothing (404).
+  { kind: "route", route: "/api/v1/patients/[patientId]/fhir", method: "GET", request: async ({ fx }) => ({ path: `/api/v1/patients/${fx.maya.patientId}/fhir` }), expect: apiRoute("200", "404") },
+  {
+    kind: "route",
+    route: "/api/v1/patients/[patientId]/assessments/[assessmentId]/fhir",
+    method: "GET",
+    request: async ({ fx }) => ({ path: `/api/v1/patients/${fx.maya.patientId}/assessments/${fx.maya.assessmentId}/fhir` }),
+    expect: apiRoute("200", "404"),
+  },
+  { kind: "route", route: "/api/v1/fhir/Questionnaire", method: "GET", request: async () => ({ path: "/api/v1/fhir/Questionnaire" }), expect: apiRoute("200", "200") },
   { kind: "route", route: "/p/[token]/pdf", method: "GET", request: async ({ actor }) => ({ path: `/p/${actor.token}/pdf` }), expect: linkOnly("200", "404") },
   // Outside /api, the proxy sends a request without a session cookie to sign-in first.
   {

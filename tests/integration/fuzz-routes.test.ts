@@ -49,6 +49,9 @@ const auditCsv = await import("@/app/api/admin/audit.csv/route");
 const nextauth = await import("@/app/api/auth/[...nextauth]/route");
 const patientPdf = await import("@/app/p/[token]/pdf/route");
 const clinicianPdf = await import("@/app/(clinic)/patients/[patientId]/plans/[planId]/pdf/route");
+const patientFhir = await import("@/app/api/v1/patients/[patientId]/fhir/route");
+const assessmentFhir = await import("@/app/api/v1/patients/[patientId]/assessments/[assessmentId]/fhir/route");
+const questionnaireFhir = await import("@/app/api/v1/fhir/Questionnaire/route");
 const { auditQuerySchema, clinicCaseloadQuerySchema } = await import("@/lib/validation/admin");
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, "../../lib/clinical/fixtures", name), "utf8")) as unknown;
@@ -173,7 +176,19 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
     { ...pdfPost, headers: { origin: "https://evil.example" }, about: "cross-site" },
   ];
 
+  // FHIR export (issue 17): nothing but the path ids to fuzz; an accepted request is audited.
+  const fhirBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/v1/patients/${w.patient.id}/fhir`, params: { patientId: w.patient.id }, about: "the patient's FHIR export" };
+  const fhirIds = paramCases(fhirBase, ["patientId"], [w.secondPatientId, w.otherClinicId, w.plan.id, w.patient.id.toUpperCase()]);
+  const fhirOneParams = { patientId: w.patient.id, assessmentId: w.finalAssessmentId };
+  const fhirOneBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/v1/patients/${w.patient.id}/assessments/${w.finalAssessmentId}/fhir`, params: fhirOneParams, about: "one assessment's FHIR export" };
+  const fhirOneIds = paramCases(fhirOneBase, ["patientId", "assessmentId"], [w.secondPatientId, w.otherClinicId, w.plan.id, w.amendable.assessmentId]);
+  const questionnaireBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/v1/fhir/Questionnaire`, about: "the Questionnaire" };
+  const questionnaireCases = ["?x=1", "?_format=xml", "?%00", `?q=${"x".repeat(HUGE)}`].map((q): RouteCase => ({ ...questionnaireBase, url: `${questionnaireBase.url}${q}`, about: `query ${short(q)}` }));
+
   return {
+    "app/api/v1/patients/[patientId]/fhir/route.ts#GET": { handler: patientFhir.GET as unknown as Handler, actor: "clinician", base: fhirBase, ...fhirIds, allowed: AUDITED, runs: Math.ceil(FUZZ_RUNS / 2) },
+    "app/api/v1/patients/[patientId]/assessments/[assessmentId]/fhir/route.ts#GET": { handler: assessmentFhir.GET as unknown as Handler, actor: "clinician", base: fhirOneBase, ...fhirOneIds, allowed: AUDITED, runs: Math.ceil(FUZZ_RUNS / 2) },
+    "app/api/v1/fhir/Questionnaire/route.ts#GET": { handler: questionnaireFhir.GET as unknown as Handler, actor: "clinician", base: questionnaireBase, cases: fc.constantFrom(...questionnaireCases), sweep: questionnaireCases, allowed: {} },
     "app/api/v1/evaluate/route.ts#POST": { handler: evaluate.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/evaluate`, body: JSON.stringify(assessmentInput), about: "a vignette" }, ...ev, allowed: {} },
     "app/api/v1/review-checkins/route.ts#POST": { handler: reviewCheckins.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/review-checkins`, body: JSON.stringify(checkInInput), about: "a vignette" }, ...rc, allowed: {} },
     "app/api/admin/caseload.csv/route.ts#GET": { handler: caseloadCsv.GET as Handler, actor: "admin", base: { method: "GET", url: `${ORIGIN}/api/admin/caseload.csv`, about: "(no query)" }, ...caseload, allowed: AUDITED, status: (s) => s === 200 },
