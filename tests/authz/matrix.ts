@@ -247,6 +247,16 @@ export const MATRIX: Entry[] = [
   // Clinic 1's exercise photo by its content hash: its staff and its live link only (ADR 0028).
   { kind: "route", route: "/api/exercise-media/[sha256]", method: "GET", request: async ({ fx }) => ({ path: `/api/exercise-media/${fx.media.sha256}` }), expect: apiRoute("200", "404") },
   { kind: "route", route: "/p/[token]/media/[sha256]", method: "GET", request: async ({ actor, fx }) => ({ path: `/p/${actor.token}/media/${fx.media.sha256}` }), expect: linkOnly("200", "404") },
+  // FHIR export (issue 17): clinic 1's staff get the Bundle; clinic 2 learns nothing (404).
+  { kind: "route", route: "/api/v1/patients/[patientId]/fhir", method: "GET", request: async ({ fx }) => ({ path: `/api/v1/patients/${fx.maya.patientId}/fhir` }), expect: apiRoute("200", "404") },
+  {
+    kind: "route",
+    route: "/api/v1/patients/[patientId]/assessments/[assessmentId]/fhir",
+    method: "GET",
+    request: async ({ fx }) => ({ path: `/api/v1/patients/${fx.maya.patientId}/assessments/${fx.maya.assessmentId}/fhir` }),
+    expect: apiRoute("200", "404"),
+  },
+  { kind: "route", route: "/api/v1/fhir/Questionnaire", method: "GET", request: async () => ({ path: "/api/v1/fhir/Questionnaire" }), expect: apiRoute("200", "200") },
   { kind: "route", route: "/p/[token]/pdf", method: "GET", request: async ({ actor }) => ({ path: `/p/${actor.token}/pdf` }), expect: linkOnly("200", "404") },
   // Outside /api, the proxy sends a request without a session cookie to sign-in first.
   {

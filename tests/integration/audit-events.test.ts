@@ -77,6 +77,7 @@ const { planEditFormSchema } = await import("@/lib/validation/plan");
 const { auditQuerySchema, clinicCaseloadQuerySchema, clinicSettingsSchema } = await import("@/lib/validation/admin");
 const { caseloadQuerySchema } = await import("@/lib/validation/patient");
 const { fixedClock } = await import("@/lib/time/clock");
+const { exportPatientFhir } = await import("@/lib/fhir/export-patient");
 const vignettes = (await import("@/lib/clinical/fixtures/vignettes.json")).default;
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -106,6 +107,7 @@ function auditingServices(): string[] {
  * read that returns no patient data (counts, lists of staff, the filter's options).
  */
 const NOT_AUDITED_THEMSELVES: Record<string, string> = {
+  "lib/fhir/export-patient.ts#loadExportData": "the read inside exportPatientFhir, whose case asserts patient.fhir_export",
   "lib/plans/issue-patient-link.ts#issueLinkIn": "the in-transaction step of publishPlan and issuePatientLink, whose cases assert plan_link.issue",
   "lib/plans/show-patient-link.ts#revealLiveLink": "the step of showPatientLink (and of the PDF with the link), whose case asserts plan_link.show",
   "lib/plans/set-plan-position.ts#currentPlanPosition": "a lookup inside services that audit their own read or write",
@@ -309,6 +311,12 @@ const CASES: Case[] = [
       if (r.state !== "shown" || !r.path.endsWith(c.token)) throw new Error(`expected the live link, got ${r.state}`);
     },
     events: [{ action: "plan_link.show", patient: true }],
+  },
+  {
+    service: "lib/fhir/export-patient.ts#exportPatientFhir",
+    what: "downloads the FHIR export",
+    run: (c) => exportPatientFhir(c.db, c.clinician, c.patientId),
+    events: [{ action: "patient.fhir_export", patient: true }],
   },
   {
     service: "lib/plans/render-plan-report.ts#renderPlanPdfFor",

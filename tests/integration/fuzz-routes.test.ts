@@ -52,6 +52,9 @@ const patientPdf = await import("@/app/p/[token]/pdf/route");
 const clinicianMedia = await import("@/app/api/exercise-media/[sha256]/route");
 const patientMedia = await import("@/app/p/[token]/media/[sha256]/route");
 const clinicianPdf = await import("@/app/(clinic)/patients/[patientId]/plans/[planId]/pdf/route");
+const patientFhir = await import("@/app/api/v1/patients/[patientId]/fhir/route");
+const assessmentFhir = await import("@/app/api/v1/patients/[patientId]/assessments/[assessmentId]/fhir/route");
+const questionnaireFhir = await import("@/app/api/v1/fhir/Questionnaire/route");
 const { auditQuerySchema, clinicCaseloadQuerySchema } = await import("@/lib/validation/admin");
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, "../../lib/clinical/fixtures", name), "utf8")) as unknown;
@@ -185,9 +188,21 @@ function specs(w: FuzzWorld): Record<string, RouteSpec> {
   const linkMediaBase: RouteCase = { method: "GET", url: `${ORIGIN}/p/${w.token}/media/${w.media.sha256}`, params: { token: w.token, sha256: w.media.sha256 }, headers: { "x-loadwise-test-now": NOW }, about: "our photo by the link" };
   const linkMedia = paramCases(linkMediaBase, ["token", "sha256"], [w.otherToken, flip(w.token), w.media.otherSha256, w.media.sha256.toUpperCase()]);
 
+  // FHIR export (issue 17): nothing but the path ids to fuzz; an accepted request is audited.
+  const fhirBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/v1/patients/${w.patient.id}/fhir`, params: { patientId: w.patient.id }, about: "the patient's FHIR export" };
+  const fhirIds = paramCases(fhirBase, ["patientId"], [w.secondPatientId, w.otherClinicId, w.plan.id, w.patient.id.toUpperCase()]);
+  const fhirOneParams = { patientId: w.patient.id, assessmentId: w.finalAssessmentId };
+  const fhirOneBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/v1/patients/${w.patient.id}/assessments/${w.finalAssessmentId}/fhir`, params: fhirOneParams, about: "one assessment's FHIR export" };
+  const fhirOneIds = paramCases(fhirOneBase, ["patientId", "assessmentId"], [w.secondPatientId, w.otherClinicId, w.plan.id, w.amendable.assessmentId]);
+  const questionnaireBase: RouteCase = { method: "GET", url: `${ORIGIN}/api/v1/fhir/Questionnaire`, about: "the Questionnaire" };
+  const questionnaireCases = ["?x=1", "?_format=xml", "?%00", `?q=${"x".repeat(HUGE)}`].map((q): RouteCase => ({ ...questionnaireBase, url: `${questionnaireBase.url}${q}`, about: `query ${short(q)}` }));
+
   return {
     "app/api/exercise-media/[sha256]/route.ts#GET": { handler: clinicianMedia.GET as unknown as Handler, actor: "clinician", base: mediaBase, ...mediaIds, allowed: {}, status: (s) => s === 200 || s === 304 || s === 404 },
     "app/p/[token]/media/[sha256]/route.ts#GET": { handler: patientMedia.GET as unknown as Handler, actor: null, base: linkMediaBase, ...linkMedia, allowed: {}, status: (s) => s === 200 || s === 304 || s === 404 },
+    "app/api/v1/patients/[patientId]/fhir/route.ts#GET": { handler: patientFhir.GET as unknown as Handler, actor: "clinician", base: fhirBase, ...fhirIds, allowed: AUDITED, runs: Math.ceil(FUZZ_RUNS / 2) },
+    "app/api/v1/patients/[patientId]/assessments/[assessmentId]/fhir/route.ts#GET": { handler: assessmentFhir.GET as unknown as Handler, actor: "clinician", base: fhirOneBase, ...fhirOneIds, allowed: AUDITED, runs: Math.ceil(FUZZ_RUNS / 2) },
+    "app/api/v1/fhir/Questionnaire/route.ts#GET": { handler: questionnaireFhir.GET as unknown as Handler, actor: "clinician", base: questionnaireBase, cases: fc.constantFrom(...questionnaireCases), sweep: questionnaireCases, allowed: {} },
     "app/api/v1/evaluate/route.ts#POST": { handler: evaluate.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/evaluate`, body: JSON.stringify(assessmentInput), about: "a vignette" }, ...ev, allowed: {} },
     "app/api/v1/review-checkins/route.ts#POST": { handler: reviewCheckins.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/review-checkins`, body: JSON.stringify(checkInInput), about: "a vignette" }, ...rc, allowed: {} },
     "app/api/v1/rtm-worksheet/route.ts#POST": { handler: rtmWorksheetRoute.POST as Handler, actor: "clinician", base: { method: "POST", url: `${ORIGIN}/api/v1/rtm-worksheet`, body: JSON.stringify(rtmInput), about: "an episode" }, ...rtm, allowed: {} },

@@ -105,6 +105,12 @@ export default async function PatientPage({
           ) : null}
           <Button variant="outline" asChild>
             <Link href={`/patients/${p.id}/rtm`}>Remote monitoring</Link>
+            </Button>
+            <Button variant="outline" asChild>
+            {/* A file download from the API (FHIR R4 Bundle, docs/fhir.md), not a page: a plain link. */}
+            <a href={`/api/v1/patients/${p.id}/fhir`} download>
+              Download FHIR
+            </a>
           </Button>
           <Button variant="outline" asChild>
             <Link href={`/patients/${p.id}/edit`}>Edit details</Link>

@@ -66,6 +66,10 @@ export default async function AssessmentPage({
       <p className="text-sm text-slate-700">
         Finalized {fmt(a.finalizedAt)} · ruleset {snap.rulesetVersion}
         {view.amendments.length ? ` · amended ${view.amendments.length} time${view.amendments.length > 1 ? "s" : ""} (showing the latest)` : ""}
+        {" · "}
+        <a href={`/api/v1/patients/${patientId}/assessments/${a.id}/fhir`} download className="font-medium text-brand-800 underline">
+          Download FHIR
+        </a>
       </p>
       {flags.referral ? (
         <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
