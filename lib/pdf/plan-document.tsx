@@ -333,8 +333,9 @@ function Stage({ stage, pictureIn }: { stage: ReportStage; pictureIn: ReadonlyMa
   );
 }
 
-export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: number; d: string } | null }) {
-  const pictures = firstPictures(model);
+export function PlanDocument({ model, qr, pictures: withPictures = true }: { model: ReportModel; qr: { size: number; d: string } | null; pictures?: boolean }) {
+  // Without pictures (the bench's comparison) no exercise has a first picture, so none prints.
+  const pictures = withPictures ? firstPictures(model) : new Map<string, number>();
   return (
     <Document title={`${model.title} · ${model.patientName}`} author={model.clinicName} subject="Home program" language="en" creator="Loadwise" producer="Loadwise">
       <Page size={model.paperSize} style={s.page}>
