@@ -17,6 +17,7 @@ export const benches: Bench[] = [
   { name: "caseload", run: () => benchCaseload() },
   { name: "reviews", run: () => benchReviews() },
   { name: "pdf", run: async () => (await import("./pdf")).benchPdf() },
+  { name: "pdf-pictures", run: async () => (await import("./pdf-pictures")).benchPdfPictures() },
   { name: "soak", run: async () => (await import("./soak")).benchSoak(), optIn: true },
 ];
 
