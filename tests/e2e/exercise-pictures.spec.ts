@@ -35,9 +35,9 @@ test("[PICTURES]: a PT sees an exercise's drawing in the editor; the patient tap
     await page.goto(link);
     const pictures = page.locator("#plan").getByRole("img", { name: /^(Start and end position|Close-up of the foot)/ });
     await expect(pictures.first()).toBeVisible();
-    const enlarge = page.locator("#plan summary", { hasText: "Tap to enlarge the picture" }).first();
-    await enlarge.click();
-    const details = page.locator("#plan details:has(summary:has-text('Tap to enlarge the picture'))").first();
+    // The exercise pictures are the <details> inside an exercise's list item (a stage is a <details> too).
+    const details = page.locator("#plan li details").first();
+    await details.locator("summary").click();
     await expect(details).toHaveAttribute("open", "");
     const large = details.locator(":scope > div svg[role=img]");
     await expect(large).toBeVisible();
