@@ -1,5 +1,6 @@
 "use client";
 import { useWatch } from "react-hook-form";
+import { CapacityTestFigure } from "@/components/exercise-art/exercise-figure";
 import { capacityCatalogue, describeSource, resolveSettings, scoreCapacity, type CapacityTestInput, type EngineSettingsInput, type Sport } from "@/lib/clinical";
 import { capacityParts, capField } from "@/lib/validation/assessment";
 import { NumberField } from "./fields";
@@ -52,7 +53,10 @@ export function CapacityFields({ api, sport, settings }: { api: StepFormApi; spo
               </span>
             </summary>
             <div className="space-y-4 border-t border-slate-200 px-5 py-4">
-              <p className="text-sm text-slate-700">{e.howTo}</p>
+              <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+                <CapacityTestFigure test={e.test} label={e.label} className="w-48 shrink-0" />
+                <p className="text-sm text-slate-700">{e.howTo}</p>
+              </div>
               <p className="text-xs text-slate-600">Target: {describeSource(e.targetNote)}</p>
               <div className="grid gap-4 sm:grid-cols-3">
                 {parts.map((p) => (

@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { get, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { ExerciseFigure } from "@/components/exercise-art/exercise-figure";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -193,6 +194,12 @@ function SaveBar({
       </div>
     </div>
   );
+}
+
+/** The picked exercise's picture, following its name as it is typed (nothing for an exercise without one). */
+function ExercisePicture({ control, name }: { control: Control<Values>; name: `stages.${number}.strength.${number}.exercise` }) {
+  const exercise = useWatch({ control, name });
+  return typeof exercise === "string" && exercise.trim() ? <ExerciseFigure exercise={exercise} className="mt-3 w-44 max-w-full" /> : null;
 }
 
 /** The element a problem jumps to: its control, or for a field with none (a paused stage's hidden settings) its message. */
@@ -412,6 +419,7 @@ function StageEditor({
                     {(aria) => <Textarea {...aria} {...register(`${q}.note`)} rows={2} className="min-h-14" />}
                   </Field>
                 </div>
+                <ExercisePicture control={control} name={`${q}.exercise`} />
                 <div className="mt-2 flex gap-2">
                   <Button type="button" size="sm" variant="outline" disabled={j === 0} onClick={() => move(j, j - 1)} aria-label={`Move exercise ${j + 1} up`}>
                     ↑ Up
@@ -436,9 +444,12 @@ function StageEditor({
             <ul className="mt-2 divide-y divide-slate-100" aria-label={`Library results for stage ${i + 1}`}>
               {results.map((r) => (
                 <li key={r.name} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <span>
-                    <strong>{r.name}</strong> · {r.sets} × {r.reps}
-                    <span className="block text-xs text-slate-600">{r.howTo}</span>
+                  <span className="flex items-center gap-3">
+                    <ExerciseFigure exercise={r.name} className="w-20 shrink-0" />
+                    <span>
+                      <strong>{r.name}</strong> · {r.sets} × {r.reps}
+                      <span className="block text-xs text-slate-600">{r.howTo}</span>
+                    </span>
                   </span>
                   <Button
                     type="button"

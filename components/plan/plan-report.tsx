@@ -1,4 +1,5 @@
 import type { ReportModel, ReportPainRule } from "@/lib/pdf/report-model";
+import { EnlargeableExerciseFigure } from "@/components/exercise-art/exercise-figure";
 import { ClinicContactBlock } from "./clinic-contact";
 
 // The report model as a web page, phone first: the same words as the PDF, nothing more. Used by
@@ -106,6 +107,7 @@ export function PlanReport({ model, pdfHref }: { model: ReportModel; pdfHref?: s
                       </p>
                       {x.howTo ? <p className="text-sm text-slate-700">{x.howTo}</p> : null}
                       {x.note ? <p className="text-sm text-slate-700">{x.note}</p> : null}
+                      <EnlargeableExerciseFigure exercise={x.exercise} />
                     </li>
                   ))}
                 </ol>

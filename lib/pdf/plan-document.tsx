@@ -1,5 +1,7 @@
 import { Document, Link, Page, Path, StyleSheet, Svg, Text, View, type Styles } from "@react-pdf/renderer";
+import { artForExercise } from "@/lib/exercise-art";
 import { finishedNoticeParagraphs } from "@/lib/plans/finished-notice";
+import { ExerciseFigurePdf } from "./exercise-figure-pdf";
 import { contactLineOf, type ReportModel, type ReportPainRule, type ReportSessionLog, type ReportStage } from "./report-model";
 
 // Renders a ReportModel and nothing else: no queries, no decisions (conventions). Black and
@@ -143,6 +145,31 @@ function SessionLogPage({ log }: { log: ReportSessionLog }) {
   );
 }
 
+// The picture sits under the exercise's name, at most 4.5 cm wide and 2.3 cm tall: a standing
+// figure's two positions then print about 2 cm wide, a lying one 4.5 cm (ADR 0027).
+const FIGURE_MAX = { width: 128, height: 66 } as const;
+
+// An exercise repeated in a later stage points back to its picture instead of printing it again,
+// which keeps the sample plan at 7 pages instead of 8.
+function ExerciseCell({ name, pictureIn, stage }: { name: string; pictureIn: ReadonlyMap<string, number>; stage: number }) {
+  const art = artForExercise(name);
+  const first = pictureIn.get(name);
+  return (
+    <View style={s.tdEx}>
+      <Text style={{ fontWeight: "bold" }}>{name}</Text>
+      {art && first === stage ? <ExerciseFigurePdf drawing={art.drawing} maxWidth={FIGURE_MAX.width} maxHeight={FIGURE_MAX.height} style={{ marginTop: 3 }} /> : null}
+      {art && first !== undefined && first !== stage ? <Text style={s.small}>Picture in Stage {first}</Text> : null}
+    </View>
+  );
+}
+
+/** The stage whose table first prints each exercise that has a picture. */
+function firstPictures(m: ReportModel): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const st of m.stages) for (const x of st.strength) if (!out.has(x.exercise) && artForExercise(x.exercise)) out.set(x.exercise, st.number);
+  return out;
+}
+
 function Bullet({ text }: { text: string }) {
   return (
     <View style={s.bulletRow} wrap={false}>
@@ -217,7 +244,7 @@ const FactRow = ({ fact }: { fact: ReportStage["facts"][number] }) => (
   </View>
 );
 
-function Stage({ stage }: { stage: ReportStage }) {
+function Stage({ stage, pictureIn }: { stage: ReportStage; pictureIn: ReadonlyMap<string, number> }) {
   return (
     <View>
       {/* The heading keeps its first two settings with it; the other settings may go on over the page. */}
@@ -273,7 +300,7 @@ function Stage({ stage }: { stage: ReportStage }) {
                   </View>
                 ) : null}
                 <View style={s.tr}>
-                  <Text style={[s.tdEx, { fontWeight: "bold" }]}>{x.exercise}</Text>
+                  <ExerciseCell name={x.exercise} pictureIn={pictureIn} stage={stage.number} />
                   <Text style={s.tdSets}>{x.sets}</Text>
                   <Text style={s.tdReps}>{x.reps}</Text>
                   <Text style={s.tdHow}>
@@ -306,7 +333,9 @@ function Stage({ stage }: { stage: ReportStage }) {
   );
 }
 
-export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: number; d: string } | null }) {
+export function PlanDocument({ model, qr, pictures: withPictures = true }: { model: ReportModel; qr: { size: number; d: string } | null; pictures?: boolean }) {
+  // Without pictures (the bench's comparison) no exercise has a first picture, so none prints.
+  const pictures = withPictures ? firstPictures(model) : new Map<string, number>();
   return (
     <Document title={`${model.title} · ${model.patientName}`} author={model.clinicName} subject="Home program" language="en" creator="Loadwise" producer="Loadwise">
       <Page size={model.paperSize} style={s.page}>
@@ -387,7 +416,7 @@ export function PlanDocument({ model, qr }: { model: ReportModel; qr: { size: nu
         </Text>
         {allPaused(model) ? null : <Text style={s.small}>Move through the stages in order. Each lasts until you meet its “move on” points.</Text>}
         {model.stages.map((st) => (
-          <Stage key={st.number} stage={st} />
+          <Stage key={st.number} stage={st} pictureIn={pictures} />
         ))}
 
         <View wrap={false}>

@@ -26,9 +26,10 @@ export function registerPdfFonts() {
   g.__loadwisePdfFonts = true;
 }
 
-export async function renderPlanPdf(model: ReportModel): Promise<Buffer> {
+/** `pictures: false` leaves the exercise drawings out (only the bench compares the two). */
+export async function renderPlanPdf(model: ReportModel, options: { pictures?: boolean } = {}): Promise<Buffer> {
   const qr = model.link ? qrPath(model.link) : null;
-  return renderDocument(<PlanDocument model={model} qr={qr} />);
+  return renderDocument(<PlanDocument model={model} qr={qr} pictures={options.pictures ?? true} />);
 }
 
 /** The notice printed instead of a plan whose red-flag gate is closed (ADR 0013). */

@@ -23,6 +23,7 @@ export const benches: Bench[] = [
   { name: "caseload", run: () => benchCaseload() },
   { name: "pages", run: async () => (await import("./pages")).benchPages() },
   { name: "pdf", run: async () => fromLegacy("pdf", await (await import("./pdf")).benchPdf()) },
+  { name: "pdf-pictures", run: async () => fromLegacy("pdf-pictures", await (await import("./pdf-pictures")).benchPdfPictures()) },
   { name: "soak", run: async () => fromLegacy("soak", await (await import("./soak")).benchSoak()), optIn: true },
 ];
 
