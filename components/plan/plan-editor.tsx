@@ -1,8 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createContext, startTransition, use, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { get, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
-import { ExerciseFigure } from "@/components/exercise-art/exercise-figure";
+import { ExerciseFigure, type WebPhoto } from "@/components/exercise-art/exercise-figure";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -45,6 +45,7 @@ export function PlanEditor({
   verdict,
   units,
   version,
+  photos = NO_PHOTOS,
 }: {
   action: Action;
   initial: Values;
@@ -52,6 +53,8 @@ export function PlanEditor({
   verdict: Verdict;
   units: DistanceUnit;
   version: number;
+  /** The clinic's own photos by exercise name (ADR 0028): shown instead of the drawings. */
+  photos?: Readonly<Record<string, WebPhoto>>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -113,6 +116,7 @@ export function PlanEditor({
   };
 
   return (
+    <ClinicPhotos value={photos}>
     <form ref={formRef} action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-6" aria-label="Edit plan">
       <input type="hidden" name="planId" value={initial.planId} />
       <input type="hidden" name="patientId" value={initial.patientId} />
@@ -135,6 +139,7 @@ export function PlanEditor({
       </Field>
       <SaveBar problems={problems} formError={barError} onJump={jumpTo} pending={pending} version={version} />
     </form>
+    </ClinicPhotos>
   );
 }
 
@@ -196,10 +201,14 @@ function SaveBar({
   );
 }
 
+const NO_PHOTOS: Readonly<Record<string, WebPhoto>> = {};
+const ClinicPhotos = createContext<Readonly<Record<string, WebPhoto>>>(NO_PHOTOS);
+
 /** The picked exercise's picture, following its name as it is typed (nothing for an exercise without one). */
 function ExercisePicture({ control, name }: { control: Control<Values>; name: `stages.${number}.strength.${number}.exercise` }) {
   const exercise = useWatch({ control, name });
-  return typeof exercise === "string" && exercise.trim() ? <ExerciseFigure exercise={exercise} className="mt-3 w-44 max-w-full" /> : null;
+  const photos = use(ClinicPhotos);
+  return typeof exercise === "string" && exercise.trim() ? <ExerciseFigure exercise={exercise} photo={photos[exercise.trim()]} className="mt-3 w-44 max-w-full" /> : null;
 }
 
 /** The element a problem jumps to: its control, or for a field with none (a paused stage's hidden settings) its message. */
@@ -300,6 +309,7 @@ function StageEditor({
   const p = `stages.${i}` as const;
   const { fields, append, remove, move } = useFieldArray({ control, name: `${p}.strength` });
   const watched = useWatch({ control, name: p });
+  const photos = use(ClinicPhotos);
   const [query, setQuery] = useState("");
   const results = useMemo(() => (query.trim() ? searchExercises(query, 8) : []), [query]);
 
@@ -445,7 +455,7 @@ function StageEditor({
               {results.map((r) => (
                 <li key={r.name} className="flex items-center justify-between gap-3 py-2 text-sm">
                   <span className="flex items-center gap-3">
-                    <ExerciseFigure exercise={r.name} className="w-20 shrink-0" />
+                    <ExerciseFigure exercise={r.name} photo={photos[r.name]} className="w-20 shrink-0" />
                     <span>
                       <strong>{r.name}</strong> · {r.sets} × {r.reps}
                       <span className="block text-xs text-slate-600">{r.howTo}</span>

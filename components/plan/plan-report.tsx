@@ -1,5 +1,5 @@
 import type { ReportModel, ReportPainRule } from "@/lib/pdf/report-model";
-import { EnlargeableExerciseFigure } from "@/components/exercise-art/exercise-figure";
+import { EnlargeableExerciseFigure, type WebPhoto } from "@/components/exercise-art/exercise-figure";
 import { ClinicContactBlock } from "./clinic-contact";
 
 // The report model as a web page, phone first: the same words as the PDF, nothing more. Used by
@@ -11,7 +11,10 @@ const painTone: Record<ReportPainRule["level"], string> = {
   red: "border-red-700 bg-red-50 text-red-900",
 };
 
-export function PlanReport({ model, pdfHref }: { model: ReportModel; pdfHref?: string }) {
+/** A clinic's own photo for an exercise (replacing its drawing) and its optional video link. */
+export type ReportPhoto = WebPhoto & { videoUrl: string | null };
+
+export function PlanReport({ model, pdfHref, photos }: { model: ReportModel; pdfHref?: string; photos?: ReadonlyMap<string, ReportPhoto> }) {
   return (
     <article className="mx-auto max-w-2xl space-y-6 px-4 py-6 text-[17px] leading-relaxed text-slate-900">
       <header className="space-y-1">
@@ -107,7 +110,15 @@ export function PlanReport({ model, pdfHref }: { model: ReportModel; pdfHref?: s
                       </p>
                       {x.howTo ? <p className="text-sm text-slate-700">{x.howTo}</p> : null}
                       {x.note ? <p className="text-sm text-slate-700">{x.note}</p> : null}
-                      <EnlargeableExerciseFigure exercise={x.exercise} />
+                      <EnlargeableExerciseFigure exercise={x.exercise} photo={photos?.get(x.exercise)} />
+                      {photos?.get(x.exercise)?.videoUrl ? (
+                        <p className="mt-1 text-sm">
+                          <a className="font-medium text-brand-700 underline" href={photos.get(x.exercise)!.videoUrl!} target="_blank" rel="noopener noreferrer">
+                            Watch a short video of {x.exercise.toLowerCase()}
+                          </a>{" "}
+                          <span className="text-slate-600">(opens another website)</span>
+                        </p>
+                      ) : null}
                     </li>
                   ))}
                 </ol>

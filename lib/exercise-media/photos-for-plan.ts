@@ -23,26 +23,27 @@ export type ExercisePhoto = {
  * with none is absent (show the built-in drawing). One query, always scoped to the clinic.
  */
 export async function photosForExercises(db: DbOrTx, clinicId: string, exerciseNames: readonly string[]): Promise<Map<string, ExercisePhoto>> {
+  return photosFor(db, clinicId, exerciseNames, true);
+}
+
+/** The same without the image bytes: what a web page needs to point at each photo's URL. */
+export async function photoLinksForExercises(db: DbOrTx, clinicId: string, exerciseNames: readonly string[]): Promise<Map<string, Omit<ExercisePhoto, "bytes">>> {
+  return photosFor(db, clinicId, exerciseNames, false);
+}
+
+type PhotoRow = Omit<ExercisePhoto, "etag" | "bytes"> & { exerciseName: string; bytes?: Buffer };
+
+async function photosFor(db: DbOrTx, clinicId: string, exerciseNames: readonly string[], withBytes: true): Promise<Map<string, ExercisePhoto>>;
+async function photosFor(db: DbOrTx, clinicId: string, exerciseNames: readonly string[], withBytes: false): Promise<Map<string, Omit<ExercisePhoto, "bytes">>>;
+async function photosFor(db: DbOrTx, clinicId: string, exerciseNames: readonly string[], withBytes: boolean): Promise<Map<string, Omit<ExercisePhoto, "bytes"> & { bytes?: Buffer }>> {
   const names = [...new Set(exerciseNames)].filter((n) => n.length > 0 && n.length <= 120);
-  const out = new Map<string, ExercisePhoto>();
+  const out = new Map<string, Omit<ExercisePhoto, "bytes"> & { bytes?: Buffer }>();
   if (names.length === 0) return out;
-  const rows = await db
-    .select()
-    .from(exerciseMedia)
-    .where(and(eq(exerciseMedia.clinicId, clinicId), inArray(exerciseMedia.exerciseName, names)));
-  for (const r of rows) {
-    out.set(r.exerciseName, {
-      id: r.id,
-      sha256: r.sha256,
-      etag: `"${r.sha256}"`,
-      width: r.width,
-      height: r.height,
-      alt: r.alt,
-      videoUrl: r.videoUrl,
-      bytes: r.bytes,
-      contentType: r.contentType,
-    });
-  }
+  const m = exerciseMedia;
+  const columns = { id: m.id, exerciseName: m.exerciseName, sha256: m.sha256, width: m.width, height: m.height, alt: m.alt, videoUrl: m.videoUrl, contentType: m.contentType };
+  const where = and(eq(m.clinicId, clinicId), inArray(m.exerciseName, names));
+  const rows: PhotoRow[] = withBytes ? await db.select({ ...columns, bytes: m.bytes }).from(m).where(where) : await db.select(columns).from(m).where(where);
+  for (const { exerciseName, ...r } of rows) out.set(exerciseName, { ...r, etag: `"${r.sha256}"` });
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { Document, Link, Page, Path, StyleSheet, Svg, Text, View, type Styles } from "@react-pdf/renderer";
 import { artForExercise } from "@/lib/exercise-art";
 import { finishedNoticeParagraphs } from "@/lib/plans/finished-notice";
-import { ExerciseFigurePdf } from "./exercise-figure-pdf";
+import { ExerciseFigurePdf, type PdfPhoto } from "./exercise-figure-pdf";
 import { contactLineOf, type ReportModel, type ReportPainRule, type ReportSessionLog, type ReportStage } from "./report-model";
 
 // Renders a ReportModel and nothing else: no queries, no decisions (conventions). Black and
@@ -151,13 +151,14 @@ const FIGURE_MAX = { width: 128, height: 66 } as const;
 
 // An exercise repeated in a later stage points back to its picture instead of printing it again,
 // which keeps the sample plan at 7 pages instead of 8.
-function ExerciseCell({ name, pictureIn, stage }: { name: string; pictureIn: ReadonlyMap<string, number>; stage: number }) {
+function ExerciseCell({ name, pictureIn, photos, stage }: { name: string; pictureIn: ReadonlyMap<string, number>; photos: ReadonlyMap<string, PdfPhoto>; stage: number }) {
   const art = artForExercise(name);
   const first = pictureIn.get(name);
+  const photo = photos.get(name);
   return (
     <View style={s.tdEx}>
       <Text style={{ fontWeight: "bold" }}>{name}</Text>
-      {art && first === stage ? <ExerciseFigurePdf drawing={art.drawing} maxWidth={FIGURE_MAX.width} maxHeight={FIGURE_MAX.height} style={{ marginTop: 3 }} /> : null}
+      {art && first === stage ? <ExerciseFigurePdf drawing={art.drawing} photo={photo} maxWidth={FIGURE_MAX.width} maxHeight={FIGURE_MAX.height} style={{ marginTop: 3 }} /> : null}
       {art && first !== undefined && first !== stage ? <Text style={s.small}>Picture in Stage {first}</Text> : null}
     </View>
   );
@@ -244,7 +245,7 @@ const FactRow = ({ fact }: { fact: ReportStage["facts"][number] }) => (
   </View>
 );
 
-function Stage({ stage, pictureIn }: { stage: ReportStage; pictureIn: ReadonlyMap<string, number> }) {
+function Stage({ stage, pictureIn, photos }: { stage: ReportStage; pictureIn: ReadonlyMap<string, number>; photos: ReadonlyMap<string, PdfPhoto> }) {
   return (
     <View>
       {/* The heading keeps its first two settings with it; the other settings may go on over the page. */}
@@ -300,7 +301,7 @@ function Stage({ stage, pictureIn }: { stage: ReportStage; pictureIn: ReadonlyMa
                   </View>
                 ) : null}
                 <View style={s.tr}>
-                  <ExerciseCell name={x.exercise} pictureIn={pictureIn} stage={stage.number} />
+                  <ExerciseCell name={x.exercise} pictureIn={pictureIn} photos={photos} stage={stage.number} />
                   <Text style={s.tdSets}>{x.sets}</Text>
                   <Text style={s.tdReps}>{x.reps}</Text>
                   <Text style={s.tdHow}>
@@ -333,7 +334,18 @@ function Stage({ stage, pictureIn }: { stage: ReportStage; pictureIn: ReadonlyMa
   );
 }
 
-export function PlanDocument({ model, qr, pictures: withPictures = true }: { model: ReportModel; qr: { size: number; d: string } | null; pictures?: boolean }) {
+export function PlanDocument({
+  model,
+  qr,
+  pictures: withPictures = true,
+  photos = new Map(),
+}: {
+  model: ReportModel;
+  qr: { size: number; d: string } | null;
+  pictures?: boolean;
+  /** The clinic's own photos by exercise name; each replaces that exercise's drawing (ADR 0028). */
+  photos?: ReadonlyMap<string, PdfPhoto>;
+}) {
   // Without pictures (the bench's comparison) no exercise has a first picture, so none prints.
   const pictures = withPictures ? firstPictures(model) : new Map<string, number>();
   return (
@@ -416,7 +428,7 @@ export function PlanDocument({ model, qr, pictures: withPictures = true }: { mod
         </Text>
         {allPaused(model) ? null : <Text style={s.small}>Move through the stages in order. Each lasts until you meet its “move on” points.</Text>}
         {model.stages.map((st) => (
-          <Stage key={st.number} stage={st} pictureIn={pictures} />
+          <Stage key={st.number} stage={st} pictureIn={pictures} photos={photos} />
         ))}
 
         <View wrap={false}>

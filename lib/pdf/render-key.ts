@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
  * Bump when anything about how a PDF is drawn changes (the documents, fonts, react-pdf itself):
  * every stored render then has a different key and is rendered again (ADR 0024).
  */
-export const PDF_RENDERER_VERSION = "2026-12-02.1";
+export const PDF_RENDERER_VERSION = "2026-12-02.2"; // .2: exercise pictures (ADR 0027)
 
 /** JSON with object keys sorted, so the same content always gives the same text. */
 function canonical(v: unknown): string {

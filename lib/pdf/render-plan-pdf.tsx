@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Font, pdf } from "@react-pdf/renderer";
 import { FONT_FAMILY, PlanDocument } from "./plan-document";
+import type { PdfPhoto } from "./exercise-figure-pdf";
 import { qrPath } from "./qr";
 import type { PaperSize, ReportModel } from "./report-model";
 import type { WithheldNotice } from "@/lib/plans/withheld-notice";
@@ -27,9 +28,9 @@ export function registerPdfFonts() {
 }
 
 /** `pictures: false` leaves the exercise drawings out (only the bench compares the two). */
-export async function renderPlanPdf(model: ReportModel, options: { pictures?: boolean } = {}): Promise<Buffer> {
+export async function renderPlanPdf(model: ReportModel, options: { pictures?: boolean; photos?: ReadonlyMap<string, PdfPhoto> } = {}): Promise<Buffer> {
   const qr = model.link ? qrPath(model.link) : null;
-  return renderDocument(<PlanDocument model={model} qr={qr} pictures={options.pictures ?? true} />);
+  return renderDocument(<PlanDocument model={model} qr={qr} pictures={options.pictures ?? true} photos={options.photos} />);
 }
 
 /** The notice printed instead of a plan whose red-flag gate is closed (ADR 0013). */

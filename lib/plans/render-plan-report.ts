@@ -10,6 +10,7 @@ import { planGateFor } from "./plan-gate";
 import { withheldNotice } from "./withheld-notice";
 import { findPlan, findVersion } from "./internal";
 import { planReportInput } from "./report-input";
+import { planPdfPhotos } from "./plan-pdf-photos";
 import { publishedPdf } from "./published-pdf";
 import { revealLiveLink } from "./show-patient-link";
 import { strongEtag } from "@/lib/pdf/render-key";
@@ -57,9 +58,10 @@ export async function renderPlanPdfFor(
   const model = buildReportModel(input);
   // A published version never changes: its PDF is rendered once per printed model (ADR 0024). A
   // draft preview is rendered each time (drafts are many and short-lived).
+  const { photos, printed } = await planPdfPhotos(db, actor.clinicId, model);
   const { pdf, etag } = model.draft
-    ? await renderPlanPdf(model).then((b) => ({ pdf: b, etag: strongEtag(b) }))
-    : await publishedPdf(db, actor.clinicId, plan.id, "plan", model, () => renderPlanPdf(model));
+    ? await renderPlanPdf(model, { photos }).then((b) => ({ pdf: b, etag: strongEtag(b) }))
+    : await publishedPdf(db, actor.clinicId, plan.id, "plan", { model, photos: printed }, () => renderPlanPdf(model, { photos }));
   await recordAuditEvent(db, {
     ...actorAudit(actor),
     action: "plan.pdf",

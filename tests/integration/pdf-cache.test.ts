@@ -163,3 +163,37 @@ describe("published PDF store", () => {
     expect(renders.plan - before).toBe(6);
   });
 });
+
+describe("the clinic's own photos in the published PDF and on the patient's page (ADR 0028)", () => {
+  it("uploading a photo for an exercise the plan prints makes a new render that embeds it; the page points at it under the link", async () => {
+    const { saveExerciseMedia } = await import("@/lib/exercise-media/save-exercise-media");
+    const { saveExerciseMediaSchema } = await import("@/lib/validation/exercise-media");
+    const { png } = await import("../support/test-images");
+    const { EXERCISE_LIBRARY } = await import("@/lib/plans/exercise-library");
+    const { default: PatientPlanPage } = await import("@/app/p/[token]/page");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const s = await published();
+    const version = await findVersion(handle.db, s.clinic.id, s.planId, 1);
+    const inPlan = (version.content as { stages: Array<{ strength: Array<{ exercise: string }> }> }).stages.flatMap((st) => st.strength.map((x) => x.exercise));
+    const exerciseName = inPlan.find((n) => EXERCISE_LIBRARY.some((e) => e.name === n))!;
+    expect(exerciseName).toBeTruthy();
+
+    const before = await fromLink(s.token);
+    const etagBefore = before.headers.get("etag")!;
+    const withoutPhoto = await bytesOf(before);
+
+    const input = saveExerciseMediaSchema.parse({ exerciseName, version: "", alt: `Our photo of the ${exerciseName}`, videoUrl: "https://videos.example.com/clip" });
+    await saveExerciseMedia(handle.db, s.actor, input, await png(900, 600));
+    const after = await fromLink(s.token);
+    expect(after.headers.get("etag")).not.toBe(etagBefore);
+    const withPhoto = await bytesOf(after);
+    // The photo is embedded as an image XObject, which the drawing-only PDF has none of.
+    expect(withPhoto.toString("latin1")).toMatch(/\/Subtype\s*\/Image/);
+    expect(withoutPhoto.toString("latin1")).not.toMatch(/\/Subtype\s*\/Image/);
+
+    const html = renderToStaticMarkup(await PatientPlanPage({ params: Promise.resolve({ token: s.token }) }));
+    expect(html).toContain(`/p/${s.token}/media/`);
+    expect(html).toContain(`Our photo of the ${exerciseName}`);
+    expect(html).toContain("https://videos.example.com/clip");
+  });
+});

@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { CheckInSection } from "@/components/checkins/check-in-section";
 import { LightPanel } from "@/components/checkins/light-panel";
 import { FinishedNoticeView } from "@/components/plan/finished-notice";
-import { PlanReport } from "@/components/plan/plan-report";
+import { PlanReport, type ReportPhoto } from "@/components/plan/plan-report";
 import { WithheldNoticeView } from "@/components/plan/withheld-notice";
 import { getDb } from "@/db/client";
 import { getCheckInView } from "@/lib/checkins/get-check-in-view";
+import { photoLinksForExercises } from "@/lib/exercise-media/photos-for-plan";
+import { patientMediaUrl } from "@/lib/exercise-media/urls";
 import { buildReportModel } from "@/lib/pdf/report-model";
 import { loadPatientPlan } from "./load-patient-plan";
 
@@ -41,6 +43,9 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
     );
   }
   const model = buildReportModel(r.report);
+  // The clinic's own photos replace the drawings, served under this link (ADR 0028).
+  const found = await photoLinksForExercises(await getDb(), r.plan.clinicId, model.stages.flatMap((s) => s.strength.map((x) => x.exercise)));
+  const photos = new Map<string, ReportPhoto>([...found].map(([name, p]) => [name, { src: patientMediaUrl(token, p.sha256), alt: p.alt, videoUrl: p.videoUrl }]));
   return (
     <main>
       {urgent ? <div className="mx-auto max-w-2xl px-4 pt-6">{urgent}</div> : null}
@@ -51,7 +56,7 @@ export default async function PatientPlanPage({ params, searchParams }: Props) {
       )}
       <CheckInSection token={token} view={view} saved={saved} showLight open={r.checkIns.open} />
       <div id="plan">
-        <PlanReport model={model} pdfHref={`/p/${token}/pdf`} />
+        <PlanReport model={model} pdfHref={`/p/${token}/pdf`} photos={photos} />
       </div>
     </main>
   );

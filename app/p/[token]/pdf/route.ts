@@ -2,6 +2,7 @@ import { buildReportModel } from "@/lib/pdf/report-model";
 import { renderPlanPdf, renderWithheldPdf } from "@/lib/pdf/render-plan-pdf";
 import { pdfResponse } from "@/lib/pdf/pdf-response";
 import { getDb } from "@/db/client";
+import { planPdfPhotos } from "@/lib/plans/plan-pdf-photos";
 import { publishedPdf } from "@/lib/plans/published-pdf";
 import { loadPatientPlan } from "../load-patient-plan";
 
@@ -25,7 +26,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
       ? await publishedPdf(db, clinicId, planId, "withheld", { notice: r.notice, paperSize: r.paperSize }, () => renderWithheldPdf(r.notice, r.paperSize))
       : await (async () => {
           const model = buildReportModel(r.report);
-          return publishedPdf(db, clinicId, planId, "plan", model, () => renderPlanPdf(model));
+          const { photos, printed } = await planPdfPhotos(db, clinicId, model);
+          return publishedPdf(db, clinicId, planId, "plan", { model, photos: printed }, () => renderPlanPdf(model, { photos }));
         })();
   return pdfResponse(req, served.pdf, served.etag, 'attachment; filename="my-training-plan.pdf"', { "referrer-policy": "no-referrer" });
 }

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { photoLinksForExercises } from "@/lib/exercise-media/photos-for-plan";
+import { clinicianMediaUrl } from "@/lib/exercise-media/urls";
+import { EXERCISE_LIBRARY } from "@/lib/plans/exercise-library";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { verdictWords } from "@/components/assessment/labels";
@@ -43,6 +46,10 @@ export default async function PlanPage({
   }
   const { plan, latest } = view;
   const timeZone = await clinicTimeZone(await getDb(), actor.clinicId);
+  // The clinic's own photos for the whole library, so a picked exercise shows its photo (ADR 0028).
+  const photos = Object.fromEntries(
+    [...(await photoLinksForExercises(await getDb(), actor.clinicId, EXERCISE_LIBRARY.map((e) => e.name)))].map(([name, p]) => [name, { src: clinicianMediaUrl(p.sha256), alt: p.alt }]),
+  );
   const fmt = (d: Date | null) => (d ? formatClinicTime(d, timeZone) : "—");
   const verdict = plan.verdict as Verdict;
   const initial = toFormValues(latest.content, view.units, { planId, patientId, version: plan.version });
@@ -173,7 +180,7 @@ export default async function PlanPage({
         </section>
       ) : null}
 
-      <PlanEditor action={savePlanAction} initial={initial} stages={stages} verdict={verdict} units={view.units} version={plan.version} />
+      <PlanEditor action={savePlanAction} initial={initial} stages={stages} verdict={verdict} units={view.units} version={plan.version} photos={photos} />
 
       <Card>
         <CardHeader>
