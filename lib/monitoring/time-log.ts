@@ -82,3 +82,21 @@ export async function listRtmTimeEntries(db: DbOrTx, clinicId: string, patientId
   return db.select().from(rtmTimeEntries).where(and(eq(rtmTimeEntries.clinicId, clinicId), eq(rtmTimeEntries.patientId, patientId))).orderBy(rtmTimeEntries.entryDate, rtmTimeEntries.createdAt);
 }
 
+
+/**
+ * Withdraws an entry (or the latest correction of one): a new row copying it, marked voided, so
+ * the old one stays as it was written. Its values are read here, never taken from the form.
+ */
+export async function voidRtmTimeEntry(db: Db, actor: Actor, form: { patientId: string; correctsId: string }, clock: Clock = systemClock): Promise<RtmTimeEntry> {
+  const patient = await patientInClinic(db, actor.clinicId, form.patientId);
+  if (!isUuid(form.correctsId)) throw new AppError("not_found", "rtm_time", "Time entry not found");
+  const [old] = await db.select().from(rtmTimeEntries).where(and(eq(rtmTimeEntries.clinicId, actor.clinicId), eq(rtmTimeEntries.id, form.correctsId), eq(rtmTimeEntries.patientId, patient.id))).limit(1);
+  if (!old) throw new AppError("not_found", "rtm_time", "Time entry not found");
+  if (old.voided) throw new AppError("conflict", "rtm_time", "That entry is already withdrawn.");
+  return logRtmTime(
+    db,
+    actor,
+    { patientId: patient.id, entryDate: old.entryDate, minutes: old.minutes, activity: old.activity, interactive: old.interactive, performedBy: old.performedBy as "pt" | "pta", correctsId: old.id, voided: true },
+    clock,
+  );
+}
