@@ -15,6 +15,8 @@ import { addDays, type AssessmentInput } from "@/lib/clinical";
 import { toFormValues } from "@/lib/plans/content";
 import { createPlan } from "@/lib/plans/create-plan";
 import { findVersion } from "@/lib/plans/internal";
+import { startRtmEpisode } from "@/lib/monitoring/episodes";
+import { logRtmTime } from "@/lib/monitoring/time-log";
 import { publishPlan } from "@/lib/plans/publish-plan";
 import { fixedClock } from "@/lib/time/clock";
 import { FORM_STEP_KEYS, stepFieldNames, type FormStepKey } from "@/lib/validation/assessment";
@@ -106,6 +108,10 @@ export async function seedFuzzWorld(db: Db) {
   // Its plan is saved but never published: what Publish acts on (publishing a version twice is a conflict).
   const { plan: unpublished } = await createPlan(db, main.actor, { patientId: third!.id, assessmentId: amendable.id }, at(TODAY));
 
+  // Remote monitoring (issue 19): the main patient's open episode, no set-up yet, one entry.
+  const rtmEpisode = await startRtmEpisode(db, main.actor, { patientId: main.patientId, consentMethod: "written", startedOn: "2026-12-03" }, at(TODAY));
+  const rtmEntry = await logRtmTime(db, main.actor, { patientId: main.patientId, entryDate: "2026-12-05", minutes: 12, activity: "Read the check-ins", interactive: false }, at(TODAY));
+
   const resetLink = await issuePasswordLink(db, { clinicId: clinic.id, userId: colleague.id, createdBy: admin.id }, "reset");
 
   // Another clinic with a published plan and check-ins of its own: watched for cross-tenant writes.
@@ -148,6 +154,7 @@ export async function seedFuzzWorld(db: Db) {
     careReview: care,
     resetToken: resetLink.path.split("/").pop()!,
     settingsForm: settingsFormValues(clinicRow!.settings),
+    rtm: { episodeId: rtmEpisode.id, episodeVersion: rtmEpisode.version, entryId: rtmEntry.id },
   };
 }
 
