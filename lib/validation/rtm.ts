@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/rtm/dates";
 
+/** The version the page was rendered with; past a Postgres integer it cannot be one we sent. */
+const version = z.coerce.number().int().min(1).max(2_147_483_647, "Reload the page and try again.");
+
 const day = (what: string) => z.string({ error: `Enter ${what}.` }).refine(isIsoDate, { message: `Enter ${what} as a real date.` });
 
 export const startRtmEpisodeSchema = z.object({
@@ -14,14 +17,14 @@ export type StartRtmEpisodeForm = z.infer<typeof startRtmEpisodeSchema>;
 export const endRtmEpisodeSchema = z.object({
   episodeId: z.string(),
   endedOn: day("the last monitored day"),
-  version: z.coerce.number().int().min(1),
+  version,
 });
 export type EndRtmEpisodeForm = z.infer<typeof endRtmEpisodeSchema>;
 
 export const recordRtmSetupSchema = z.object({
   episodeId: z.string(),
   setupEducationOn: day("the day of set-up and education"),
-  version: z.coerce.number().int().min(1),
+  version,
 });
 export type RecordRtmSetupForm = z.infer<typeof recordRtmSetupSchema>;
 

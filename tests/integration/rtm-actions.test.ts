@@ -166,4 +166,12 @@ describe("logging, correcting and withdrawing minutes", () => {
     expect(await a.voidRtmTimeAction(null, form({ patientId: s.patientId, correctsId: entry!.id }))).toMatchObject({ ok: false, formError: "Patient not found" });
     expect(await entriesOf(s.patientId)).toHaveLength(1);
   });
+
+  it("from the review queue, minutes link only to a review of this patient in this clinic", async () => {
+    const s = await patient();
+    await started(s);
+    const otherClinicReview = "00000000-0000-4000-8000-000000000000";
+    expect(await a.logRtmTimeAction(null, minutes(s.patientId, { returnTo: "queue", reviewId: otherClinicReview }))).toMatchObject({ ok: false, formError: "Review not found" });
+    expect(await entriesOf(s.patientId)).toHaveLength(0);
+  });
 });
