@@ -51,10 +51,12 @@ const yesNo = (error: string) => z.enum(["yes", "no"], { error });
 export const logRtmTimeFormSchema = z.object({
   patientId: z.string(),
   entryDate: day("the day of the work"),
-  minutes: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce.number({ error: "Enter the minutes as a number." }).int("Enter whole minutes.").min(1, "Enter 1 to 240 minutes.").max(240, "Enter 1 to 240 minutes."),
-  ),
+  minutes: z
+    .string({ error: "Enter the minutes." })
+    .trim()
+    .min(1, "Enter the minutes.")
+    .transform(Number)
+    .pipe(z.number({ error: "Enter the minutes as a number." }).int("Enter whole minutes.").min(1, "Enter 1 to 240 minutes.").max(240, "Enter 1 to 240 minutes.")),
   activity: z.string().trim().min(1, "Say what was done.").max(500, "Keep it under 500 characters."),
   interactive: yesNo("Say whether there was a live call or video with the patient."),
   performedBy: z.enum(["pt", "pta"], { error: "Choose therapist or assistant." }),

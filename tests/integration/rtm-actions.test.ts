@@ -118,6 +118,9 @@ describe("logging, correcting and withdrawing minutes", () => {
     expect(bad?.values?.minutes).toBe("241");
     const zero = await a.logRtmTimeAction(null, minutes(s.patientId, { minutes: "0" }));
     expect(zero?.fieldErrors?.minutes).toEqual(["Enter 1 to 240 minutes."]);
+    expect((await a.logRtmTimeAction(null, minutes(s.patientId, { minutes: " " })))?.fieldErrors?.minutes).toEqual(["Enter the minutes."]);
+    expect((await a.logRtmTimeAction(null, minutes(s.patientId, { minutes: "ten" })))?.fieldErrors?.minutes).toEqual(["Enter the minutes as a number."]);
+    expect((await a.logRtmTimeAction(null, minutes(s.patientId, { minutes: "12.5" })))?.fieldErrors?.minutes).toEqual(["Enter whole minutes."]);
     const before = await a.logRtmTimeAction(null, minutes(s.patientId, { entryDate: "2026-03-01" }));
     expect(before?.fieldErrors?.entryDate).toEqual(["No monitoring episode covers that day."]);
     expect(await entriesOf(s.patientId)).toHaveLength(0);
