@@ -62,6 +62,7 @@ export function ReviewCard({
   units,
   returnTo,
   actions,
+  footer,
 }: {
   item: QueueItem;
   today: string;
@@ -69,6 +70,8 @@ export function ReviewCard({
   units: DistanceUnit;
   returnTo: "queue" | "patient";
   actions: { approve: Action; dismiss: Action; acknowledge: Action };
+  /** More for this patient below the decision, e.g. the quick RTM minutes form on the queue. */
+  footer?: React.ReactNode;
 }) {
   const r = item.review;
   const suggestion = r.suggestion as QueuedSuggestion;
@@ -164,6 +167,7 @@ export function ReviewCard({
         approveBlockedBy={item.unpublishedChanges ? "The plan has saved changes that are not published yet: use Edit first to publish them with this change." : undefined}
         actions={actions}
       />
+      {footer}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { patients, rtmEpisodes, type RtmEpisode } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
@@ -41,6 +41,17 @@ export async function listRtmEpisodes(db: DbOrTx, clinicId: string, patientId: s
 export async function openRtmEpisode(db: DbOrTx, clinicId: string, patientId: string): Promise<RtmEpisode | null> {
   const [e] = await db.select().from(rtmEpisodes).where(and(eq(rtmEpisodes.clinicId, clinicId), eq(rtmEpisodes.patientId, patientId), isNull(rtmEpisodes.endedOn))).limit(1);
   return e ?? null;
+}
+
+/** Which of these patients (of the caller's clinic) have an open episode: the review queue's quick minutes form. */
+export async function patientsWithOpenRtmEpisode(db: DbOrTx, clinicId: string, patientIds: readonly string[]): Promise<Set<string>> {
+  const ids = patientIds.filter(isUuid);
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ patientId: rtmEpisodes.patientId })
+    .from(rtmEpisodes)
+    .where(and(eq(rtmEpisodes.clinicId, clinicId), inArray(rtmEpisodes.patientId, ids), isNull(rtmEpisodes.endedOn)));
+  return new Set(rows.map((r) => r.patientId));
 }
 
 /** Starts RTM for a patient with their consent recorded (who: the actor; when: now; how: the form). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { rtmTimeEntries, type RtmTimeEntry } from "@/db/schema";
+import { checkInReviews, rtmTimeEntries, type RtmTimeEntry } from "@/db/schema";
 import { actorAudit, recordAuditEvent } from "@/lib/audit/record-event";
 import type { Actor } from "@/lib/auth/actor";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
@@ -40,6 +40,13 @@ export async function logRtmTime(db: Db, actor: Actor, raw: LogRtmTimeForm, cloc
       const [already] = await tx.select({ id: rtmTimeEntries.id }).from(rtmTimeEntries).where(and(eq(rtmTimeEntries.clinicId, actor.clinicId), eq(rtmTimeEntries.correctsId, old.id))).limit(1);
       if (already) throw new AppError("conflict", "rtm_time", "That entry has already been corrected. Correct the latest version instead.");
     }
+    // The review the minutes were logged from (the queue's quick form): only this patient's, in this clinic.
+    let reviewId: string | null = null;
+    if (form.reviewId && isUuid(form.reviewId)) {
+      const [r] = await tx.select({ id: checkInReviews.id }).from(checkInReviews).where(and(eq(checkInReviews.clinicId, actor.clinicId), eq(checkInReviews.id, form.reviewId), eq(checkInReviews.patientId, patient.id))).limit(1);
+      if (!r) throw new AppError("not_found", "check_in_review", "Review not found");
+      reviewId = r.id;
+    }
     const [row] = await tx
       .insert(rtmTimeEntries)
       .values({
@@ -54,7 +61,7 @@ export async function logRtmTime(db: Db, actor: Actor, raw: LogRtmTimeForm, cloc
         loggedBy: actor.userId,
         correctsId: form.correctsId ?? null,
         voided: form.voided,
-        reviewId: form.reviewId && isUuid(form.reviewId) ? form.reviewId : null,
+        reviewId,
       })
       .returning();
     await recordAuditEvent(tx, {
@@ -82,3 +89,21 @@ export async function listRtmTimeEntries(db: DbOrTx, clinicId: string, patientId
   return db.select().from(rtmTimeEntries).where(and(eq(rtmTimeEntries.clinicId, clinicId), eq(rtmTimeEntries.patientId, patientId))).orderBy(rtmTimeEntries.entryDate, rtmTimeEntries.createdAt);
 }
 
+
+/**
+ * Withdraws an entry (or the latest correction of one): a new row copying it, marked voided, so
+ * the old one stays as it was written. Its values are read here, never taken from the form.
+ */
+export async function voidRtmTimeEntry(db: Db, actor: Actor, form: { patientId: string; correctsId: string }, clock: Clock = systemClock): Promise<RtmTimeEntry> {
+  const patient = await patientInClinic(db, actor.clinicId, form.patientId);
+  if (!isUuid(form.correctsId)) throw new AppError("not_found", "rtm_time", "Time entry not found");
+  const [old] = await db.select().from(rtmTimeEntries).where(and(eq(rtmTimeEntries.clinicId, actor.clinicId), eq(rtmTimeEntries.id, form.correctsId), eq(rtmTimeEntries.patientId, patient.id))).limit(1);
+  if (!old) throw new AppError("not_found", "rtm_time", "Time entry not found");
+  if (old.voided) throw new AppError("conflict", "rtm_time", "That entry is already withdrawn.");
+  return logRtmTime(
+    db,
+    actor,
+    { patientId: patient.id, entryDate: old.entryDate, minutes: old.minutes, activity: old.activity, interactive: old.interactive, performedBy: old.performedBy as "pt" | "pta", correctsId: old.id, voided: true },
+    clock,
+  );
+}

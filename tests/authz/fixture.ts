@@ -14,7 +14,7 @@ export type Fixture = {
   targets: Record<"changeRole" | "deactivate" | "reactivate" | "endSessions" | "resetPassword" | "signIn", UserRef>;
   maya: { patientId: string; assessmentId: string; planId: string; planVersion: number; stageKey: string; reviewId: string; reviewVersion: number; checkInId: string };
   ines: { patientId: string; planId: string; reviewId: string; reviewVersion: number };
-  tom: { patientId: string; planId: string; reviewId: string; reviewVersion: number };
+  tom: { patientId: string; planId: string; reviewId: string; reviewVersion: number; rtmEpisodeId: string; rtmWithdrawnEntryId: string };
   sato: { patientId: string; assessmentId: string; planId: string; planForm: Record<string, string>; stepForms: Forms };
   bianchi: { patientId: string; assessmentId: string };
   webb: { patientId: string; draftId: string; stepForms: Forms; patient: Record<string, string> };

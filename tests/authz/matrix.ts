@@ -349,6 +349,29 @@ export const MATRIX: Entry[] = [
     expect: clinicalAction("ok"),
   },
 
+  // Remote monitoring (issue 19): Tom's open episode, seeded with set-up done and one entry withdrawn.
+  // Minutes are append-only, so logging is "ok" for every clinic-1 caller; the rest are refused or
+  // invalid only after the episode or entry was found in the caller's clinic (clinic 2: not found).
+  ...(
+    [
+      ["startRtmEpisodeAction", (c: Ctx) => ({ patientId: c.fx.tom.patientId, consentMethod: "verbal", startedOn: c.fx.today }), "refused"],
+      ["recordRtmSetupAction", (c: Ctx) => ({ episodeId: c.fx.tom.rtmEpisodeId, setupEducationOn: c.fx.today, version: "2" }), "refused"],
+      ["endRtmEpisodeAction", (c: Ctx) => ({ episodeId: c.fx.tom.rtmEpisodeId, endedOn: "2999-01-01", version: "2" }), "invalid"],
+      ["logRtmTimeAction", (c: Ctx) => ({ patientId: c.fx.tom.patientId, entryDate: c.fx.today, minutes: "10", interactive: "yes", performedBy: "pt", activity: "Phone call about the plan", returnTo: "rtm" }), "ok"],
+      ["correctRtmTimeAction", (c: Ctx) => ({ patientId: c.fx.tom.patientId, correctsId: c.fx.tom.rtmWithdrawnEntryId, entryDate: "2999-01-01", minutes: "10", interactive: "no", performedBy: "pt", activity: "Read the check-ins" }), "invalid"],
+      ["voidRtmTimeAction", (c: Ctx) => ({ patientId: c.fx.tom.patientId, correctsId: c.fx.tom.rtmWithdrawnEntryId }), "refused"],
+    ] as const
+  ).map(
+    ([exportName, fields, clinic1]): ActionEntry => ({
+      kind: "action",
+      file: "app/(clinic)/patients/[patientId]/rtm/actions.ts",
+      exportName,
+      postTo: ({ fx }) => `${paths.patient(fx.tom.patientId)}/rtm`,
+      fields,
+      expect: clinicalAction(clinic1),
+    }),
+  ),
+
   // Assessments
   {
     kind: "action",

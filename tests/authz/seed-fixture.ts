@@ -24,6 +24,8 @@ import { toFormValues } from "@/lib/plans/content";
 import { createPlan } from "@/lib/plans/create-plan";
 import { saveExerciseMedia } from "@/lib/exercise-media/save-exercise-media";
 import sharp from "sharp";
+import { recordRtmSetup, startRtmEpisode } from "@/lib/monitoring/episodes";
+import { logRtmTime, voidRtmTimeEntry } from "@/lib/monitoring/time-log";
 import { issuePatientLink } from "@/lib/plans/issue-patient-link";
 import { revokePatientLink } from "@/lib/plans/revoke-patient-link";
 import { settingsFormValues } from "@/lib/admin/update-clinic-settings";
@@ -161,6 +163,13 @@ for (const key of FORM_STEP_KEYS) stepFormSchemas[key].parse({ ...webbForms[key]
 // Aisha Rahman: the patient the admin's bulk action hands over (to clinician A, who has her).
 const rahman = await patientNamed("Rahman");
 
+// Tom is also monitored (issue 19): an open episode, and an entry already withdrawn, so the RTM
+// actions answer every clinic-1 caller alike (a second start or a second withdrawal is refused).
+const tomEpisode = await startRtmEpisode(db, actorA, { patientId: tom.id, consentMethod: "verbal", startedOn: today });
+await recordRtmSetup(db, actorA, { episodeId: tomEpisode.id, setupEducationOn: today, version: tomEpisode.version });
+const tomEntry = await logRtmTime(db, actorA, { patientId: tom.id, entryDate: today, minutes: 5, activity: "Read the week's check-ins", interactive: false });
+const tomWithdrawn = await voidRtmTimeEntry(db, actorA, { patientId: tom.id, correctsId: tomEntry.id });
+
 const checkinCase = (checkinVignettes as { cases: Array<{ id: string; input: unknown }> }).cases.find((c) => c.id === "green-week-progress")!;
 const clinic1People = await db.select({ name: users.name }).from(users).where(eq(users.clinicId, clinic1.id));
 const clinic1Patients = await db.select({ lastName: patients.lastName }).from(patients).where(eq(patients.clinicId, clinic1.id));
@@ -187,7 +196,7 @@ const fixture: Fixture = {
     checkInId: session.checkInId,
   },
   ines: { patientId: ines.id, planId: inesPlan.id, reviewId: inesReview.id, reviewVersion: inesReview.version },
-  tom: { patientId: tom.id, planId: tomPlan.id, reviewId: tomReview.id, reviewVersion: tomReview.version },
+  tom: { patientId: tom.id, planId: tomPlan.id, reviewId: tomReview.id, reviewVersion: tomReview.version, rtmEpisodeId: tomEpisode.id, rtmWithdrawnEntryId: tomWithdrawn.id },
   sato: { patientId: sato.id, assessmentId: satoAssessment.id, planId: satoPlan.id, planForm, stepForms: satoForms },
   bianchi: { patientId: bianchi.id, assessmentId: bianchiAssessment.id },
   webb: { patientId: webb.id, draftId: draft.id, stepForms: webbForms, patient: { firstName: webb.firstName, lastName: webb.lastName, dateOfBirth: webb.dateOfBirth, sex: webb.sex, sport: webb.sport, level: webb.level ?? "" } },

@@ -46,7 +46,7 @@ const { recordNextMorning } = await import("@/lib/checkins/record-next-morning")
 const { recordClinicianCheckIn } = await import("@/lib/checkins/record-clinician-check-in");
 const { getPatientCheckInSummary } = await import("@/lib/checkins/patient-check-in-summary");
 const { startRtmEpisode, recordRtmSetup, endRtmEpisode } = await import("@/lib/monitoring/episodes");
-const { logRtmTime } = await import("@/lib/monitoring/time-log");
+const { logRtmTime, voidRtmTimeEntry } = await import("@/lib/monitoring/time-log");
 const { getPatientRtm } = await import("@/lib/monitoring/patient-worksheet");
 const { refreshPlanReview, refreshPatientReviews } = await import("@/lib/reviews/refresh-review");
 const { listReviewQueue } = await import("@/lib/reviews/list-review-queue");
@@ -126,6 +126,7 @@ const NOT_AUDITED_THEMSELVES: Record<string, string> = {
   "lib/admin/set-password.ts#findPasswordLink": "a token lookup inside setPasswordWithLink, whose case asserts its event",
   "lib/monitoring/episodes.ts#patientInClinic": "the clinic check inside the RTM services, whose cases assert their events",
   "lib/monitoring/episodes.ts#listRtmEpisodes": "a lookup inside logRtmTime and getPatientRtm, whose cases assert rtm.time_log and rtm.worksheet_view",
+  "lib/monitoring/episodes.ts#patientsWithOpenRtmEpisode": "says only which queue cards get the minutes form (no patient data shown); the queue read is audited by listReviewQueue",
   "lib/monitoring/episodes.ts#openRtmEpisode": "a lookup inside startRtmEpisode, whose case asserts rtm.episode_start",
   "lib/monitoring/time-log.ts#listRtmTimeEntries": "a lookup inside getPatientRtm, whose case asserts rtm.worksheet_view",
   "lib/reminders/outbox-worker.ts#claimOutboxMessages": "the worker's lease step inside runOutboxWorker, whose case asserts reminder.sent and reminder.failed",
@@ -396,6 +397,18 @@ const CASES: Case[] = [
     run: async (c) => {
       c.rtmEntryId = (await logRtmTime(c.db, c.clinician, { patientId: c.patientId, entryDate: "2026-03-12", minutes: 15, activity: "Video call about the plan", interactive: true }, at("2026-03-13", 9))).id;
       await logRtmTime(c.db, c.clinician, { patientId: c.patientId, entryDate: "2026-03-12", minutes: 22, activity: "Video call about the plan", interactive: true, correctsId: c.rtmEntryId }, at("2026-03-13", 9));
+    },
+    events: [
+      { action: "rtm.time_log", patient: true },
+      { action: "rtm.time_correct", patient: true },
+    ],
+  },
+  {
+    service: "lib/monitoring/time-log.ts#voidRtmTimeEntry",
+    what: "withdraws a logged entry",
+    run: async (c) => {
+      const e = await logRtmTime(c.db, c.clinician, { patientId: c.patientId, entryDate: "2026-03-12", minutes: 5, activity: "Logged by mistake", interactive: false }, at("2026-03-13", 9));
+      await voidRtmTimeEntry(c.db, c.clinician, { patientId: c.patientId, correctsId: e.id }, at("2026-03-13", 9));
     },
     events: [
       { action: "rtm.time_log", patient: true },

@@ -46,6 +46,7 @@ const setPasswordActions = await import("@/app/(auth)/set-password/[token]/actio
 const stepActions = await import("@/app/(clinic)/patients/[patientId]/assessments/[assessmentId]/actions");
 const draftActions = await import("@/app/(clinic)/patients/[patientId]/assessments/actions");
 const paperActions = await import("@/app/(clinic)/patients/[patientId]/check-ins/new/actions");
+const rtmActions = await import("@/app/(clinic)/patients/[patientId]/rtm/actions");
 const planVersionActions = await import("@/app/(clinic)/patients/[patientId]/plans/[planId]/actions");
 const planActions = await import("@/app/(clinic)/patients/[patientId]/plans/actions");
 const patientActions = await import("@/app/(clinic)/patients/actions");
@@ -64,6 +65,7 @@ const v = {
   review: await import("@/lib/validation/review"),
   media: await import("@/lib/validation/exercise-media"),
   reminders: await import("@/lib/validation/reminders"),
+  rtm: await import("@/lib/validation/rtm"),
   signIn: await import("@/lib/validation/sign-in"),
 };
 
@@ -229,6 +231,45 @@ function specs(w: FuzzWorld): Record<string, Spec> {
       base: () => ({ patientId: P, idempotencyKey: "fuzz-paper-00001", sessionDate: YESTERDAY, activity: "strength", done: "as_planned", minutes: "40", distance: "", painDuringNrs: "3", morningPainNrs: "2", comparedWithBefore: "same", note: "From the paper log." }),
       field: shapeOf(v.paper.paperCheckInSchema),
     },
+    ...((R) => ({
+      [`${R}#startRtmEpisodeAction`]: {
+        run: rtmActions.startRtmEpisodeAction,
+        actor: "clinician",
+        base: () => ({ patientId: w.secondPatientId, consentMethod: "verbal", startedOn: YESTERDAY }),
+        field: shapeOf(v.rtm.startRtmEpisodeSchema),
+        extraValues: [P, w.otherClinicId],
+      },
+      [`${R}#recordRtmSetupAction`]: {
+        run: rtmActions.recordRtmSetupAction,
+        actor: "clinician",
+        base: () => ({ episodeId: w.rtm.episodeId, version: String(w.rtm.episodeVersion), setupEducationOn: YESTERDAY }),
+        field: shapeOf(v.rtm.recordRtmSetupSchema),
+      },
+      [`${R}#endRtmEpisodeAction`]: {
+        run: rtmActions.endRtmEpisodeAction,
+        actor: "clinician",
+        base: () => ({ episodeId: w.rtm.episodeId, version: String(w.rtm.episodeVersion), endedOn: TODAY }),
+        field: shapeOf(v.rtm.endRtmEpisodeSchema),
+      },
+      [`${R}#logRtmTimeAction`]: {
+        run: rtmActions.logRtmTimeAction,
+        actor: "clinician",
+        base: () => ({ patientId: P, entryDate: YESTERDAY, minutes: "20", interactive: "yes", performedBy: "pt", activity: "Video call about the week", returnTo: "rtm" }),
+        field: shapeOf(v.rtm.logRtmTimeFormSchema),
+      },
+      [`${R}#correctRtmTimeAction`]: {
+        run: rtmActions.correctRtmTimeAction,
+        actor: "clinician",
+        base: () => ({ patientId: P, correctsId: w.rtm.entryId, entryDate: "2026-12-05", minutes: "15", interactive: "no", performedBy: "pta", activity: "Read the check-ins again" }),
+        field: shapeOf(v.rtm.correctRtmTimeFormSchema),
+      },
+      [`${R}#voidRtmTimeAction`]: {
+        run: rtmActions.voidRtmTimeAction,
+        actor: "clinician",
+        base: () => ({ patientId: P, correctsId: w.rtm.entryId }),
+        field: shapeOf(v.rtm.voidRtmTimeFormSchema),
+      },
+    }))("app/(clinic)/patients/[patientId]/rtm/actions.ts") as Record<string, Spec>,
     "app/(clinic)/patients/[patientId]/plans/[planId]/actions.ts#savePlanAction": {
       run: planVersionActions.savePlanAction,
       actor: "clinician",

@@ -19,6 +19,8 @@ import { createPlan } from "@/lib/plans/create-plan";
 import { saveExerciseMedia } from "@/lib/exercise-media/save-exercise-media";
 import sharp from "sharp";
 import { findVersion } from "@/lib/plans/internal";
+import { startRtmEpisode } from "@/lib/monitoring/episodes";
+import { logRtmTime } from "@/lib/monitoring/time-log";
 import { publishPlan } from "@/lib/plans/publish-plan";
 import { fixedClock } from "@/lib/time/clock";
 import { FORM_STEP_KEYS, stepFieldNames, type FormStepKey } from "@/lib/validation/assessment";
@@ -134,6 +136,10 @@ export async function seedFuzzWorld(db: Db) {
   // Its plan is saved but never published: what Publish acts on (publishing a version twice is a conflict).
   const { plan: unpublished } = await createPlan(db, main.actor, { patientId: third!.id, assessmentId: amendable.id }, at(TODAY));
 
+  // Remote monitoring (issue 19): the main patient's open episode, no set-up yet, one entry.
+  const rtmEpisode = await startRtmEpisode(db, main.actor, { patientId: main.patientId, consentMethod: "written", startedOn: "2026-12-03" }, at(TODAY));
+  const rtmEntry = await logRtmTime(db, main.actor, { patientId: main.patientId, entryDate: "2026-12-05", minutes: 12, activity: "Read the check-ins", interactive: false }, at(TODAY));
+
   const resetLink = await issuePasswordLink(db, { clinicId: clinic.id, userId: colleague.id, createdBy: admin.id }, "reset");
 
   // Another clinic with a published plan and check-ins of its own: watched for cross-tenant writes.
@@ -183,6 +189,7 @@ export async function seedFuzzWorld(db: Db) {
     resetToken: resetLink.path.split("/").pop()!,
     settingsForm: settingsFormValues(clinicRow!.settings),
     media: { exerciseName: "Split squat", sha256: media.sha256, version: media.version, otherSha256: otherMedia.sha256 },
+    rtm: { episodeId: rtmEpisode.id, episodeVersion: rtmEpisode.version, entryId: rtmEntry.id },
   };
 }
 
