@@ -26,7 +26,7 @@ test("[PLAN]: the patient's link says how much to train in km and hours of their
   await expect(mobile.getByRole("listitem").filter({ hasText: `Train at ${amounts}.` })).toBeVisible();
   // Stage 2 (70-90 %) is folded; its amounts are there when opened.
   const stage2 = mobile.locator("details").filter({ has: mobile.getByText(/^Stage 2: /) });
-  await stage2.locator("summary").click();
+  await stage2.locator(":scope > summary").click();
   await expect(stage2.getByText("70-90 % of your usual week: about 21–27 km of running and 2 h 50 min to 3 h 35 min of training in all")).toBeVisible();
 
   const words = await mobile.locator("main").innerText();
