@@ -8,7 +8,7 @@ import { evaluate } from "./engine";
 import { checkInvariants, checkVignette } from "./vignette-check";
 import { RULESET_VERSION } from "./version";
 
-import { inputArb, nonNeg } from "./test-arbitraries";
+import { inputArb, nonNeg } from "../../tests/support/clinical-arbitraries";
 
 const rank = (i: AssessmentInput) => verdictRank(evaluate(i).verdict);
 const clone = (i: AssessmentInput) => structuredClone(i);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Resource } from "@medplum/fhirtypes";
 import type { Assessment, CheckInReviewRow, CheckInRow, Patient, PlanRow, PlanVersion } from "@/db/schema";
 import { evaluate } from "@/lib/clinical";
-import { inputArb } from "@/lib/clinical/test-arbitraries";
+import { inputArb } from "../../tests/support/clinical-arbitraries";
 import { loadFhirValidator } from "@/tests/support/fhir-validate";
 import { buildPatientBundle } from "./bundle";
 import { assessmentQuestionnaire } from "./questionnaires";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { KNOWN_CAPACITY_TESTS, RED_FLAG_KEYS, REGIONS, SPORTS, type AssessmentInput } from "./contract";
+import { KNOWN_CAPACITY_TESTS, RED_FLAG_KEYS, REGIONS, SPORTS, type AssessmentInput } from "@/lib/clinical/contract";
 
 // Arbitraries that generate VALID contract v1 inputs, with any optional field possibly absent.
 
